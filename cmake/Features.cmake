@@ -1,0 +1,74 @@
+# Platform features a trace can ask for with `%requires <feature>`. Each is checked once, at
+# configure time, with the compiler that builds the target side (the cross compiler in a
+# cross build). A behaviour whose feature is missing is still registered: it reports
+# UNSUPPORTED with the feature named, and the rest of the suite builds as usual.
+include(CheckCXXSourceCompiles)
+include(CheckCXXSymbolExists)
+include(CMakePushCheckState)
+
+set(PROCSYNC_KNOWN_FEATURES
+    sem_clockwait pthread_mutex_robust eventfd openpty ofd_locks flock pthread_setname_np
+    pthread_tryjoin_np atomic_wait jthread counting_semaphore)
+
+function(_procsync_check_feature feature out)
+  cmake_push_check_state(RESET)
+  set(CMAKE_REQUIRED_DEFINITIONS -D_GNU_SOURCE)
+  set(CMAKE_REQUIRED_LIBRARIES Threads::Threads)
+  set(var "PROCSYNC_HAVE_${feature}")
+  if(feature STREQUAL "sem_clockwait")
+    check_cxx_symbol_exists(sem_clockwait semaphore.h ${var})
+  elseif(feature STREQUAL "pthread_mutex_robust")
+    check_cxx_source_compiles("#include <pthread.h>
+      int main() { pthread_mutexattr_t a; pthread_mutexattr_init(&a);
+        pthread_mutexattr_setrobust(&a, PTHREAD_MUTEX_ROBUST);
+        pthread_mutex_t m; return pthread_mutex_consistent(&m); }" ${var})
+  elseif(feature STREQUAL "eventfd")
+    check_cxx_symbol_exists(eventfd sys/eventfd.h ${var})
+  elseif(feature STREQUAL "openpty")
+    check_cxx_symbol_exists(openpty pty.h ${var})
+  elseif(feature STREQUAL "ofd_locks")
+    check_cxx_symbol_exists(F_OFD_SETLKW fcntl.h ${var})
+  elseif(feature STREQUAL "flock")
+    check_cxx_symbol_exists(flock sys/file.h ${var})
+  elseif(feature STREQUAL "pthread_setname_np")
+    check_cxx_symbol_exists(pthread_setname_np pthread.h ${var})
+  elseif(feature STREQUAL "pthread_tryjoin_np")
+    check_cxx_symbol_exists(pthread_tryjoin_np pthread.h ${var})
+  elseif(feature STREQUAL "atomic_wait")
+    check_cxx_source_compiles("#include <atomic>
+      #if !defined(__cpp_lib_atomic_wait)
+      #error no atomic wait
+      #endif
+      int main() { std::atomic<int> a{0}; a.notify_all(); return 0; }" ${var})
+  elseif(feature STREQUAL "jthread")
+    check_cxx_source_compiles("#include <thread>
+      #if !defined(__cpp_lib_jthread)
+      #error no jthread
+      #endif
+      int main() { std::jthread t([] {}); return 0; }" ${var})
+  elseif(feature STREQUAL "counting_semaphore")
+    check_cxx_source_compiles("#include <semaphore>
+      #if !defined(__cpp_lib_semaphore)
+      #error no semaphore
+      #endif
+      int main() { std::counting_semaphore<2> s{1}; s.acquire(); return 0; }" ${var})
+  else()
+    string(REPLACE ";" " " known "${PROCSYNC_KNOWN_FEATURES}")
+    message(FATAL_ERROR "Unknown feature '${feature}' in a %requires line; known: ${known} "
+                        "(add a check to cmake/Features.cmake)")
+  endif()
+  cmake_pop_check_state()
+  set(${out} ${${var}} PARENT_SCOPE)
+endfunction()
+
+# Sets OUT to the features in the list FEATURES that this platform lacks.
+function(procsync_missing_features out)
+  set(missing "")
+  foreach(feature IN LISTS ARGN)
+    _procsync_check_feature(${feature} have)
+    if(NOT have)
+      list(APPEND missing ${feature})
+    endif()
+  endforeach()
+  set(${out} "${missing}" PARENT_SCOPE)
+endfunction()

@@ -1,0 +1,264 @@
+// procsync: the host-side harness. Runs one behaviour program against its expected trace.
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "compare.hpp"
+#include "report.hpp"
+#include "runner.hpp"
+#include "trace.hpp"
+
+namespace {
+
+using namespace procsync;
+
+double time_factor_from(const std::string& text) {
+  if (text.empty()) return 1.0;
+  char* end = nullptr;
+  const double f = std::strtod(text.c_str(), &end);
+  if (end == text.c_str() || *end != '\0' || !(f >= 1.0) || f > 1000.0)
+    throw CLI::ValidationError("PROCSYNC_TIME_FACTOR",
+                               fmt::format("must be a number from 1 to 1000, not '{}'", text));
+  return f;
+}
+
+std::string env(const char* name) {
+  const char* v = std::getenv(name);
+  return v == nullptr ? std::string() : std::string(v);
+}
+
+void write_json(const std::string& path, const nlohmann::json& j) {
+  if (path.empty()) return;
+  std::error_code ec;
+  const auto parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  std::ofstream out(path);
+  out << j.dump(2) << "\n";
+  if (!out) std::cerr << "procsync: cannot write " << path << "\n";
+}
+
+// Each setting: the command line first, then the environment, then the configure-time default.
+struct Common {
+  std::string program;
+  std::string launcher;
+  bool launcher_set = false;
+  std::string default_launcher;
+  std::string factor_text;
+  std::string default_factor;
+  std::string data_dir;
+
+  std::vector<std::string> launcher_words() const {
+    if (launcher_set) return split_launcher(launcher);
+    if (std::getenv("PROCSYNC_LAUNCHER") != nullptr)
+      return split_launcher(env("PROCSYNC_LAUNCHER"));
+    return split_launcher(default_launcher);
+  }
+  double factor() const {
+    if (!factor_text.empty()) return time_factor_from(factor_text);
+    if (!env("PROCSYNC_TIME_FACTOR").empty()) return time_factor_from(env("PROCSYNC_TIME_FACTOR"));
+    return time_factor_from(default_factor);
+  }
+};
+
+RunOptions run_options(const Common& c, const Trace* trace, double factor, double timeout) {
+  RunOptions o;
+  o.launcher = c.launcher_words();
+  std::error_code ec;
+  const auto abs = std::filesystem::absolute(c.program, ec);
+  o.program = ec ? c.program : abs.string();
+  if (trace != nullptr) {
+    o.args = trace->args;
+    o.stimuli = trace->stimuli;
+  }
+  o.timeout = timeout * factor;
+  o.grace = 0.25 * factor;
+  o.data_dir = c.data_dir;
+  return o;
+}
+
+int cmd_run(const Common& c, const std::string& trace_path, std::string name,
+            const std::string& json_path, const std::string& unsupported, bool verbose) {
+  const double factor = c.factor();
+  if (name.empty()) name = std::filesystem::path(trace_path).stem().string();
+  Result r;
+  r.name = name;
+  r.trace_file = trace_path;
+  r.program = c.program;
+  r.time_factor = factor;
+  r.launcher = c.launcher_words();
+
+  std::optional<Trace> trace;
+  try {
+    trace = load_trace(trace_path);
+    r.trace = &*trace;
+  } catch (const TraceError& e) {
+    r.verdict = Verdict::Broken;
+    r.reason = fmt::format("malformed trace: {}", e.what());
+  }
+  if (r.verdict == Verdict::Pass && !unsupported.empty()) {
+    r.verdict = Verdict::Unsupported;
+    r.reason = unsupported;
+  }
+  if (r.verdict != Verdict::Pass) {
+    std::cout << render_text(r);
+    write_json(json_path, to_json(r));
+    return verdict_exit_code(r.verdict);
+  }
+
+  Timing timing;
+  timing.factor = factor;
+  const Observation obs = run_program(run_options(c, &*trace, factor, trace->timeout));
+  r.observation = &obs;
+  const Comparison cmp = compare(*trace, obs, timing);
+  r.comparison = &cmp;
+  r.verdict = cmp.verdict;
+  r.reason = cmp.summary;
+
+  if (!obs.spawn_error.empty()) {
+    r.verdict = Verdict::Broken;
+    r.reason = obs.spawn_error;
+  } else if (obs.end.kind == ObservedEnd::Kind::Exit && obs.end.code == 77 &&
+             !(trace->end.kind == EndStatus::Kind::Exit && trace->end.code == 77)) {
+    r.verdict = Verdict::Unsupported;
+    r.reason = "the program reported it unsupported";
+    const auto pos = obs.stderr_text.rfind("UNSUPPORTED: ");
+    if (pos != std::string::npos) {
+      const auto nl = obs.stderr_text.find('\n', pos);
+      r.reason = obs.stderr_text.substr(
+          pos + 13, nl == std::string::npos ? std::string::npos : nl - pos - 13);
+    }
+  } else if (!obs.leftovers.empty()) {
+    r.verdict = Verdict::Broken;
+    r.reason = fmt::format("the program left {} process(es) running after it ended (killed): {}",
+                           obs.leftovers.size(), obs.leftovers.front());
+  }
+  std::cout << render_text(r, verbose);
+  write_json(json_path, to_json(r));
+  return verdict_exit_code(r.verdict);
+}
+
+int cmd_record(const Common& c, const std::string& trace_path, double timeout,
+               const std::string& out_path) {
+  const double factor = c.factor();
+  std::optional<Trace> trace;
+  if (!trace_path.empty()) {
+    try {
+      trace = load_trace(trace_path);
+    } catch (const TraceError& e) {
+      std::cerr << "procsync: malformed trace: " << e.what() << "\n";
+      return 3;
+    }
+  }
+  const double t = trace ? trace->timeout : timeout;
+  const Observation obs = run_program(run_options(c, trace ? &*trace : nullptr, factor, t));
+  if (!obs.spawn_error.empty()) {
+    std::cerr << "procsync: " << obs.spawn_error << "\n";
+    return 3;
+  }
+  const std::string text = render_recorded_trace(obs, trace ? &*trace : nullptr, c.program);
+  if (out_path.empty() || out_path == "-") {
+    std::cout << text;
+  } else {
+    std::ofstream out(out_path);
+    out << text;
+    if (!out) {
+      std::cerr << "procsync: cannot write " << out_path << "\n";
+      return 3;
+    }
+  }
+  if (!obs.stderr_text.empty()) std::cerr << obs.stderr_text;
+  return obs.timed_out ? 2 : 0;
+}
+
+int cmd_check(const std::vector<std::string>& files) {
+  int bad = 0;
+  for (const auto& f : files) {
+    try {
+      const Trace t = load_trace(f);
+      if (t.claims.empty()) {
+        std::cout << f << ": warning: no '# claim:' line ties it to the catalogue\n";
+      }
+    } catch (const TraceError& e) {
+      std::cout << e.what() << "\n";
+      ++bad;
+    }
+  }
+  return bad == 0 ? 0 : 3;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "procsync: runs a behaviour program and judges its output, timing and end status against "
+      "an expected trace (see docs/trace-format.md).\n"
+      "Verdicts and exit codes: PASS 0, FAIL 1, TIMEOUT 2, BROKEN 3, UNSUPPORTED 77.\n"
+      "Environment: PROCSYNC_LAUNCHER (command prefix for the program, e.g. 'qemu-aarch64 -L "
+      "/usr/aarch64-linux-gnu'), PROCSYNC_TIME_FACTOR (multiplies lateness allowances and "
+      "timeouts, never the early bound)."};
+  app.require_subcommand(1);
+  Common c;
+  auto add_common = [&](CLI::App* sub) {
+    sub->add_option("--launcher", c.launcher,
+                    "command prefix for the program (overrides PROCSYNC_LAUNCHER)")
+        ->each([&](const std::string&) { c.launcher_set = true; });
+    sub->add_option("--time-factor", c.factor_text,
+                    "lateness and timeout multiplier (overrides PROCSYNC_TIME_FACTOR)");
+    sub->add_option("--default-launcher", c.default_launcher,
+                    "launcher used when PROCSYNC_LAUNCHER is not set (the configure-time value)");
+    sub->add_option("--default-time-factor", c.default_factor,
+                    "time factor used when PROCSYNC_TIME_FACTOR is not set");
+    sub->add_option("--data-dir", c.data_dir, "directory of the programs' data files (fixtures/)");
+  };
+
+  std::string trace_path, name, json_path, unsupported, out_path;
+  bool verbose = false;
+  double record_timeout = 10;
+  std::vector<std::string> files;
+
+  auto* run = app.add_subcommand("run", "run a program and judge it against its expected trace");
+  run->add_option("--trace", trace_path, "the expected trace")
+      ->required()
+      ->check(CLI::ExistingFile);
+  run->add_option("--program", c.program, "the behaviour program")->required();
+  run->add_option("--name", name, "the test name shown in the verdict (default: the trace's stem)");
+  run->add_option("--json", json_path, "write the machine-readable result here");
+  run->add_option(
+      "--unsupported", unsupported,
+      "do not run: report UNSUPPORTED with this reason (a feature configure did not find)");
+  run->add_flag("-v,--verbose", verbose, "show the side-by-side table on PASS too");
+  add_common(run);
+
+  auto* record = app.add_subcommand(
+      "record",
+      "run a program and print what it did in the trace format (a starting point for a "
+      "new expected trace, never a substitute for reading the catalogue)");
+  record->add_option("--program", c.program, "the behaviour program")->required();
+  record->add_option("--trace", trace_path, "take arguments, stimuli and timeout from this trace");
+  record->add_option("--timeout", record_timeout,
+                     "seconds before the program is killed (default 10)");
+  record->add_option("-o,--output", out_path, "write the trace here instead of stdout");
+  add_common(record);
+
+  auto* check = app.add_subcommand(
+      "check", "parse trace files and report the first error of each as file:line");
+  check->add_option("files", files, "trace files")->required();
+
+  try {
+    app.parse(argc, argv);
+    if (run->parsed()) return cmd_run(c, trace_path, name, json_path, unsupported, verbose);
+    if (record->parsed()) return cmd_record(c, trace_path, record_timeout, out_path);
+    if (check->parsed()) return cmd_check(files);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 3;
+  } catch (const std::exception& e) {
+    std::cout << "procsync: BROKEN: harness error: " << e.what() << "\n";
+    return 3;
+  }
+  return 3;
+}

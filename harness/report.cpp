@@ -1,0 +1,192 @@
+#include "report.hpp"
+
+#include <fmt/format.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace procsync {
+
+namespace {
+
+std::string clip(const std::string& s, std::size_t width) {
+  if (s.size() <= width) return s;
+  return s.substr(0, width - 1) + "~";
+}
+
+std::string window_text(const Row& r) {
+  if (r.expect == nullptr || !r.expect->at) return "";
+  return fmt::format("{:.2f}..{:.2f}", std::max(0.0, r.window_from), r.window_to);
+}
+
+std::string expected_text(const Expect& e) {
+  return e.regex ? "~ " + e.text : e.text;
+}
+
+}  // namespace
+
+std::string render_text(const Result& r, bool always_table) {
+  std::string out = fmt::format("procsync: {}: {}", r.name, verdict_name(r.verdict));
+  if (!r.reason.empty()) out += ": " + r.reason;
+  if (r.observation != nullptr)
+    out += fmt::format(" [{:.2f} s{}]", r.observation->end_time,
+                       r.observation->start_mark ? fmt::format(", startup {:.1f} ms",
+                                                               r.observation->startup_latency * 1e3)
+                                                 : ", no start mark: times count from the spawn");
+  out += "\n";
+  const bool table = r.comparison != nullptr && r.observation != nullptr && r.trace != nullptr &&
+                     (always_table || r.verdict != Verdict::Pass);
+  if (table) {
+    const Observation& obs = *r.observation;
+    constexpr std::size_t kText = 44;
+    out += fmt::format("   {:>4}  {:<{}} {:>12} | {:>7}  {}\n", "line", "expected", kText,
+                       "window (s)", "at (s)", "observed");
+    bool marked = false;
+    // Stimuli interleave by time with the observed lines.
+    std::size_t next_stim = 0;
+    auto stimuli_before = [&](double t) {
+      while (next_stim < obs.stimuli.size() && obs.stimuli[next_stim].t <= t) {
+        const auto& s = obs.stimuli[next_stim++];
+        out += fmt::format("   {:>4}  {:<{}} {:>12} | {:>7.3f}  > {}{}\n", s.trace_line, "", kText,
+                           "", s.t, s.what, s.error.empty() ? "" : " (failed: " + s.error + ")");
+      }
+    };
+    for (const auto& row : r.comparison->rows) {
+      const ObservedLine* ol =
+          row.observed >= 0 ? &obs.lines[static_cast<std::size_t>(row.observed)] : nullptr;
+      if (ol != nullptr) stimuli_before(ol->t);
+      const std::string mark = !row.problem.empty() && !marked ? ">> " : "   ";
+      if (!row.problem.empty()) marked = true;
+      out += fmt::format("{}{:>4}  {:<{}} {:>12} | {:>7}  {}{}\n", mark,
+                         row.expect ? std::to_string(row.expect->line) : "",
+                         row.expect ? clip(expected_text(*row.expect), kText) : "", kText,
+                         window_text(row), ol ? fmt::format("{:.3f}", ol->t) : "",
+                         ol ? ol->text : "", row.problem.empty() ? "" : "   <- " + row.problem);
+    }
+    stimuli_before(1e300);
+    const std::string end_mark = !r.comparison->end_problem.empty() && !marked ? ">> " : "   ";
+    out += fmt::format(
+        "{}{:>4}  {:<{}} {:>12} | {:>7.3f}  {}{}\n", end_mark, r.trace->end.line,
+        "end: " + r.trace->end.describe(), kText, "", obs.end_time,
+        "end: " + (obs.timed_out ? std::string("killed at the timeout") : obs.end.describe()),
+        r.comparison->end_problem.empty() ? "" : "   <- " + r.comparison->end_problem);
+  }
+  if (r.observation != nullptr && r.verdict != Verdict::Pass) {
+    const Observation& obs = *r.observation;
+    for (const auto& l : obs.leftovers) out += "   left running, killed: " + l + "\n";
+    if (!obs.stderr_text.empty()) {
+      out += "   stderr:\n";
+      std::string s = obs.stderr_text;
+      if (!s.empty() && s.back() == '\n') s.pop_back();
+      std::size_t start = 0;
+      int shown = 0;
+      while (start <= s.size() && shown < 20) {
+        const auto nl = s.find('\n', start);
+        out += "     " + s.substr(start, nl == std::string::npos ? std::string::npos : nl - start) +
+               "\n";
+        ++shown;
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+      }
+      if (obs.stderr_truncated || shown == 20) out += "     [stderr cut]\n";
+    }
+  }
+  if (r.observation != nullptr)
+    for (const auto& o : r.observation->removed_objects)
+      out += "   removed what the program left: " + o + "\n";
+  return out;
+}
+
+nlohmann::json to_json(const Result& r) {
+  nlohmann::json j;
+  j["name"] = r.name;
+  j["trace"] = r.trace_file;
+  j["program"] = r.program;
+  j["launcher"] = r.launcher;
+  j["time_factor"] = r.time_factor;
+  j["verdict"] = verdict_name(r.verdict);
+  j["reason"] = r.reason;
+  j["claims"] = r.trace ? r.trace->claims : std::vector<std::string>{};
+  if (r.trace != nullptr) j["description"] = r.trace->description;
+  if (r.observation != nullptr) {
+    const Observation& o = *r.observation;
+    j["token"] = o.token;
+    j["duration"] = o.end_time;
+    j["start_mark"] = o.start_mark;
+    j["startup_latency"] = o.startup_latency;
+    j["harness_overhead"] = {{"startup", o.harness_startup}, {"teardown", o.harness_teardown}};
+    j["end"] = o.timed_out ? std::string("timeout") : o.end.describe();
+    j["observed"] = nlohmann::json::array();
+    for (const auto& l : o.lines) j["observed"].push_back({{"t", l.t}, {"text", l.text}});
+    j["stimuli"] = nlohmann::json::array();
+    for (const auto& s : o.stimuli)
+      j["stimuli"].push_back(
+          {{"t", s.t}, {"line", s.trace_line}, {"what", s.what}, {"error", s.error}});
+    j["stderr"] = o.stderr_text;
+    j["output_truncated"] = o.output_truncated;
+    j["leftovers"] = o.leftovers;
+    j["removed_objects"] = o.removed_objects;
+  }
+  rusage self{};
+  getrusage(RUSAGE_SELF, &self);
+  j["harness_max_rss_kib"] = self.ru_maxrss;
+  if (r.comparison != nullptr) {
+    j["divergences"] = nlohmann::json::array();
+    for (const auto& row : r.comparison->rows) {
+      if (row.problem.empty()) continue;
+      nlohmann::json d{{"problem", row.problem}};
+      if (row.expect != nullptr) {
+        d["trace_line"] = row.expect->line;
+        d["expected"] = row.expect->text;
+        if (row.expect->at) d["window"] = {row.window_from, row.window_to};
+      }
+      if (row.observed >= 0) {
+        const auto& l = r.observation->lines[static_cast<std::size_t>(row.observed)];
+        d["observed"] = l.text;
+        d["t"] = l.t;
+      }
+      j["divergences"].push_back(d);
+    }
+    if (!r.comparison->end_problem.empty())
+      j["divergences"].push_back({{"problem", r.comparison->end_problem}});
+  }
+  return j;
+}
+
+std::string render_recorded_trace(const Observation& obs, const Trace* base,
+                                  const std::string& program) {
+  std::string out;
+  out += fmt::format("# recorded from {}: review every line against the catalogue before use\n",
+                     program);
+  if (base != nullptr) {
+    for (const auto& c : base->claims) out += "# claim: " + c + "\n";
+    out += fmt::format("%timeout {}\n", base->timeout);
+    if (base->late) out += fmt::format("%late {}\n", *base->late);
+  }
+  std::size_t next_stim = 0;
+  const auto emit_stimuli = [&](double t) {
+    while (next_stim < obs.stimuli.size() && obs.stimuli[next_stim].t <= t) {
+      const auto& s = obs.stimuli[next_stim++];
+      out += fmt::format("@{:<6.2f} > {}\n", s.t, s.what);
+    }
+  };
+  for (const auto& l : obs.lines) {
+    emit_stimuli(l.t);
+    std::string text = l.text;
+    if (!text.empty() && (text[0] == '~' || text[0] == '\\' || text[0] == '>' || text[0] == '{' ||
+                          text[0] == '}' || text[0] == '@' || text[0] == '#' || text[0] == '%'))
+      text = "\\" + text;
+    // Rounded down to a tenth so that the recorded time is never later than what was seen.
+    out += fmt::format("@{:<6} {}\n", fmt::format("{:.1f}", std::floor(l.t * 10) / 10), text);
+  }
+  emit_stimuli(1e300);
+  if (obs.timed_out) {
+    out += "# the program did not end before the timeout\n";
+  } else {
+    out += obs.end.describe() + "\n";
+  }
+  return out;
+}
+
+}  // namespace procsync
