@@ -1,13 +1,17 @@
 // procsync: the host-side harness. Runs one behaviour program against its expected trace.
 #include <fmt/format.h>
+#include <gnu/libc-version.h>
+#include <sys/utsname.h>
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "compare.hpp"
+#include "conformance.hpp"
 #include "report.hpp"
 #include "runner.hpp"
 #include "trace.hpp"
@@ -190,6 +194,74 @@ int cmd_check(const std::vector<std::string>& files) {
   return bad == 0 ? 0 : 3;
 }
 
+nlohmann::json read_json_file(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  return nlohmann::json::parse(in);
+}
+
+void write_text(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path);
+  out << text;
+  if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+int cmd_report(const std::string& results_dir, const std::string& catalogue_path,
+               const std::string& platform_path, const std::string& out_dir, bool quiet) {
+  namespace fs = std::filesystem;
+  std::vector<nlohmann::json> results;
+  std::error_code ec;
+  if (fs::is_directory(results_dir, ec)) {
+    for (const auto& e : fs::recursive_directory_iterator(results_dir, ec)) {
+      if (e.path().extension() != ".json") continue;
+      try {
+        results.push_back(read_json_file(e.path().string()));
+      } catch (const std::exception& ex) {
+        std::cout << "procsync: skipping " << e.path().string() << ": " << ex.what() << "\n";
+      }
+    }
+  }
+  std::ifstream cat(catalogue_path);
+  if (!cat) throw std::runtime_error("cannot read the catalogue " + catalogue_path);
+  std::ostringstream cat_text;
+  cat_text << cat.rdbuf();
+
+  nlohmann::json platform = nlohmann::json::object();
+  if (!platform_path.empty() && fs::exists(platform_path)) platform = read_json_file(platform_path);
+  utsname u{};
+  if (uname(&u) == 0) {
+    platform["kernel"] = std::string(u.sysname) + " " + u.release;
+    platform["host_architecture"] = u.machine;
+  }
+  platform["host_libc"] = std::string("glibc ") + gnu_get_libc_version();
+  if (!results.empty()) {
+    std::string launcher;
+    for (const auto& w : results.front().value("launcher", std::vector<std::string>{}))
+      launcher += (launcher.empty() ? "" : " ") + w;
+    platform["launcher"] = launcher.empty() ? "(none)" : launcher;
+    platform["time_factor"] = results.front().value("time_factor", 1.0);
+  }
+
+  const auto conformance = build_conformance(results, parse_catalogue(cat_text.str()), platform);
+  fs::create_directories(out_dir);
+  write_text(fs::path(out_dir) / "conformance.json", conformance.dump(2) + "\n");
+  write_text(fs::path(out_dir) / "conformance.md", render_markdown(conformance));
+  write_text(fs::path(out_dir) / "junit.xml", render_junit(conformance));
+  write_text(fs::path(out_dir) / "conformance.ktap", render_ktap(conformance));
+  if (!quiet) std::cout << render_console(conformance);
+  std::cout << "procsync: report written to " << out_dir
+            << "/{conformance.json,conformance.md,junit.xml,conformance.ktap}\n";
+  for (const auto& t : conformance["tests"])
+    if (is_failure(t["verdict"])) return 1;
+  return 0;
+}
+
+int cmd_diff(const std::string& a, const std::string& b, double threshold) {
+  const RunDiff d = diff_runs(read_json_file(a), read_json_file(b), threshold);
+  std::cout << render_diff(d, a, b);
+  return d.regressed() ? 1 : 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -248,8 +320,40 @@ int main(int argc, char** argv) {
       "check", "parse trace files and report the first error of each as file:line");
   check->add_option("files", files, "trace files")->required();
 
+  std::string results_dir = "results", catalogue, platform_file, report_dir = "report";
+  bool quiet = false;
+  auto* report = app.add_subcommand(
+      "report",
+      "join a run's results with the catalogue: conformance.json, conformance.md, "
+      "junit.xml and conformance.ktap; prints the totals and every failure's diff. "
+      "Exit 1 when a test failed, timed out or was broken");
+  report->add_option("--results", results_dir, "directory of the per-test JSON results")
+      ->capture_default_str();
+  report->add_option("--catalogue", catalogue, "the catalogue (docs/catalogue.md)")->required();
+  report->add_option("--platform", platform_file, "configure-time platform facts (JSON)");
+  report->add_option("-o,--output", report_dir, "directory for the report files")
+      ->capture_default_str();
+  report->add_flag("-q,--quiet", quiet, "write the files only; print no summary");
+
+  std::string diff_a, diff_b;
+  double threshold = 0.2;
+  auto* diff = app.add_subcommand(
+      "diff",
+      "compare two runs' conformance.json behaviour by behaviour (A the reference, B "
+      "the port or the newer commit). Exit 1 when B regressed");
+  diff->add_option("A", diff_a, "the reference run's conformance.json")
+      ->required()
+      ->check(CLI::ExistingFile);
+  diff->add_option("B", diff_b, "the run to judge")->required()->check(CLI::ExistingFile);
+  diff->add_option("--threshold", threshold,
+                   "seconds a passing test's duration or lateness may move before it is listed")
+      ->capture_default_str();
+
   try {
     app.parse(argc, argv);
+    if (report->parsed())
+      return cmd_report(results_dir, catalogue, platform_file, report_dir, quiet);
+    if (diff->parsed()) return cmd_diff(diff_a, diff_b, threshold);
     if (run->parsed()) return cmd_run(c, trace_path, name, json_path, unsupported, verbose);
     if (record->parsed()) return cmd_record(c, trace_path, record_timeout, out_path);
     if (check->parsed()) return cmd_check(files);

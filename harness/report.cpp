@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <regex>
 
 namespace procsync {
 
@@ -106,6 +107,7 @@ nlohmann::json to_json(const Result& r) {
   j["launcher"] = r.launcher;
   j["time_factor"] = r.time_factor;
   j["verdict"] = verdict_name(r.verdict);
+  j["text"] = render_text(r);
   j["reason"] = r.reason;
   j["claims"] = r.trace ? r.trace->claims : std::vector<std::string>{};
   if (r.trace != nullptr) j["description"] = r.trace->description;
@@ -124,6 +126,15 @@ nlohmann::json to_json(const Result& r) {
       j["stimuli"].push_back(
           {{"t", s.t}, {"line", s.trace_line}, {"what", s.what}, {"error", s.error}});
     j["stderr"] = o.stderr_text;
+    // Figures a program reports as "measure: name=value" lines (THR-12's ratio, ...).
+    static const std::regex measure_line(
+        R"(measure: ([A-Za-z0-9_.-]+)=(-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?))");
+    j["measures"] = nlohmann::json::object();
+    for (const auto& l : o.lines) {
+      std::smatch m;
+      if (std::regex_match(l.text, m, measure_line))
+        j["measures"][m[1].str()] = std::stod(m[2].str());
+    }
     j["output_truncated"] = o.output_truncated;
     j["leftovers"] = o.leftovers;
     j["removed_objects"] = o.removed_objects;
@@ -132,6 +143,19 @@ nlohmann::json to_json(const Result& r) {
   getrusage(RUSAGE_SELF, &self);
   j["harness_max_rss_kib"] = self.ru_maxrss;
   if (r.comparison != nullptr) {
+    // Observed lateness of every timed line that arrived: what a port's timing looks like.
+    j["timing"] = nlohmann::json::array();
+    double max_lateness = 0;
+    for (const auto& row : r.comparison->rows) {
+      if (row.expect == nullptr || !row.expect->at || row.observed < 0) continue;
+      const double t = r.observation->lines[static_cast<std::size_t>(row.observed)].t;
+      j["timing"].push_back({{"trace_line", row.expect->line},
+                             {"expected_at", *row.expect->at},
+                             {"observed_at", t},
+                             {"lateness", t - *row.expect->at}});
+      max_lateness = std::max(max_lateness, t - *row.expect->at);
+    }
+    j["max_lateness"] = max_lateness;
     j["divergences"] = nlohmann::json::array();
     for (const auto& row : r.comparison->rows) {
       if (row.problem.empty()) continue;
