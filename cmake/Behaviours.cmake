@@ -40,7 +40,15 @@ function(procsync_add_behaviours)
   file(GLOB_RECURSE programs CONFIGURE_DEPENDS RELATIVE ${src}/suite ${src}/suite/*.cpp)
   list(SORT traces)
   if(PROCSYNC_BEHAVIOURS)
-    list(FILTER traces INCLUDE REGEX "${PROCSYNC_BEHAVIOURS}")
+    # The regular expression is matched against <area>/<name>, without the extension.
+    set(kept "")
+    foreach(trace_rel IN LISTS traces)
+      string(REGEX REPLACE "\\.trace$" "" rel "${trace_rel}")
+      if(rel MATCHES "${PROCSYNC_BEHAVIOURS}")
+        list(APPEND kept ${trace_rel})
+      endif()
+    endforeach()
+    set(traces ${kept})
   endif()
 
   # Which programs are needed, and which features each trace lacks.

@@ -89,12 +89,14 @@ struct Matcher {
     r.expect = &e;
     r.observed = static_cast<int>(observed_index);
     const auto& line = obs.lines[observed_index];
-    if (!text_matches(e, line.text)) {
-      r.problem = e.regex ? fmt::format("wrong text: does not match /{}/", e.text) : "wrong text";
-    } else if (e.at) {
+    if (e.at) {
       const double late = e.late.value_or(trace.late.value_or(timing.late));
       r.window_from = *e.at - timing.early;
       r.window_to = *e.at + late * timing.factor;
+    }
+    if (!text_matches(e, line.text)) {
+      r.problem = e.regex ? fmt::format("wrong text: does not match /{}/", e.text) : "wrong text";
+    } else if (e.at) {
       if (line.t < r.window_from)
         r.problem = fmt::format("early by {:.3f} s", *e.at - line.t);
       else if (line.t > r.window_to)

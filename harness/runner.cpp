@@ -198,12 +198,17 @@ struct Run {
 
   void read_start() {
     char buf[128];
-    const ssize_t n = ::read(start_fd.get(), buf, sizeof buf);
-    if (n > 0) {
-      start_buf.append(buf, static_cast<std::size_t>(n));
-      return;
+    for (;;) {
+      const ssize_t n = ::read(start_fd.get(), buf, sizeof buf);
+      if (n > 0) {
+        start_buf.append(buf, static_cast<std::size_t>(n));
+        if (start_buf.find('\n') != std::string::npos) break;
+        continue;
+      }
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0 && errno == EAGAIN) return;
+      break;  // end of file: the program closed the descriptor (or exec'd without fixtures)
     }
-    if (n < 0 && (errno == EINTR || errno == EAGAIN)) return;
     start_fd.reset();
     // "start <seconds>": the program's CLOCK_MONOTONIC when its own code began. Trusted only
     // when it lies between the spawn and now (a sandbox may have a clock of its own).
@@ -444,6 +449,7 @@ struct Run {
     for (;;) {
       const double t = now();
       if (reaped) {
+        if (start_fd) read_start();  // a mark written by a program that has already ended
         if (!out_fd && !err_fd) break;
         if (t >= t_end + o.grace) break;
       } else {

@@ -85,6 +85,9 @@ std::vector<std::string> split_words(const std::string& s) {
   return words;
 }
 
+constexpr std::size_t kMaxLineBytes = 4096;
+constexpr std::size_t kMaxPatternBytes = 512;
+
 struct Parser {
   std::string file;
   int line_no = 0;
@@ -187,6 +190,9 @@ struct Parser {
     if (!body.empty() && body[0] == '~') {
       e.regex = true;
       body = trim(body.substr(1));
+      // std::regex matches recursively: a bounded pattern keeps the harness's stack safe.
+      if (body.size() > kMaxPatternBytes)
+        error(fmt::format("the regular expression is longer than {} bytes", kMaxPatternBytes));
       try {
         std::regex check(body, std::regex::ECMAScript);
       } catch (const std::regex_error& ex) {
@@ -259,6 +265,8 @@ struct Parser {
         ++n;
         line_no = n;
         if (raw.find('\0') != std::string::npos) error("the file holds a NUL byte");
+        if (raw.size() > kMaxLineBytes)
+          error(fmt::format("the line is longer than {} bytes", kMaxLineBytes));
         const std::string t = trim(raw);
         if (t.empty()) continue;
         if (t[0] == '#') {
