@@ -1,0 +1,77 @@
+// LCK-06 (flock): an exclusive flock() taken by one process, on its own open of the file,
+// excludes the others: a second process's flock(LOCK_EX|LOCK_NB) fails at once, and a third
+// one's flock(LOCK_EX) blocks. When the holder is killed with SIGKILL, its descriptor is
+// closed, the lock goes with it, and the blocked flock returns at once. Each process opens
+// the file itself: a flock lock belongs to the open file description, which a descriptor
+// inherited across fork would share.
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <string>
+
+#include "procsync.hpp"
+
+namespace {
+// The lock file, in the run's work directory; removed whatever way the scope is left.
+struct LockFile {
+  std::string path = ps::work_dir() + "/flock_released_when_holder_dies.lock";
+  LockFile() {
+    const int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    ps::check(fd >= 0, "open lock file");
+    close(fd);
+  }
+  ~LockFile() { unlink(path.c_str()); }
+  int open_rw() const {
+    const int fd = open(path.c_str(), O_RDWR | O_CLOEXEC);
+    ps::check(fd >= 0, "open lock file");
+    return fd;
+  }
+};
+
+struct Box {
+  std::atomic<bool> held{false};
+  std::atomic<bool> about_to_lock{false};
+};
+
+std::string outcome(int rc) {
+  return rc == 0 ? std::string("returned 0") : std::string("failed: ") + ps::errno_name(errno);
+}
+}  // namespace
+
+int main() {
+  const LockFile file;
+  ps::Shared<Box> box;
+
+  ps::Child holder([&]() -> int {
+    const int fd = file.open_rw();
+    ps::say("holder: flock(LOCK_EX) ", outcome(flock(fd, LOCK_EX)));
+    box->held = true;
+    for (;;) pause();
+  });
+  while (!box->held) ps::sleep_for(0.001);
+
+  // The parent is a second process: its non-blocking attempt must fail at once.
+  const int fd = file.open_rw();
+  ps::say("parent: flock(LOCK_EX|LOCK_NB) ", outcome(flock(fd, LOCK_EX | LOCK_NB)));
+  close(fd);
+
+  ps::Child waiter([&] {
+    const int wfd = file.open_rw();
+    ps::say("waiter: flock(LOCK_EX)");
+    box->about_to_lock = true;
+    ps::say("waiter: flock(LOCK_EX) ", outcome(flock(wfd, LOCK_EX)));
+    return 0;
+  });
+  while (!box->about_to_lock) ps::sleep_for(0.001);
+  ps::check(ps::wait_for_state(waiter.pid(), "S", 3.0), "waiter never blocked");
+  ps::say("parent: waiter is blocked in flock");
+
+  ps::say("parent: killing the holder with SIGKILL");
+  holder.kill(SIGKILL);
+  ps::say("parent: waiter ", waiter.wait().describe());
+  ps::say("parent: holder ", holder.wait().describe());
+  return 0;
+}

@@ -1,0 +1,56 @@
+// LCK-03: a thread that locks a mutex it already holds. A PTHREAD_MUTEX_NORMAL mutex (set
+// explicitly: for PTHREAD_MUTEX_DEFAULT the relock is undefined) has no deadlock detection,
+// so the relock blocks: a timed relock waits out its whole deadline and fails with
+// ETIMEDOUT. A PTHREAD_MUTEX_ERRORCHECK mutex refuses the relock at once with EDEADLK.
+#include <pthread.h>
+
+#include <ctime>
+
+#include "procsync.hpp"
+
+namespace {
+constexpr double kDeadlineSeconds = 0.5;  // the timed relock's deadline, from now
+
+// pthread_mutex_timedlock's deadline is absolute, on CLOCK_REALTIME.
+timespec realtime_in(double seconds) {
+  timespec t{};
+  clock_gettime(CLOCK_REALTIME, &t);
+  const long ns = static_cast<long>(seconds * 1e9);
+  t.tv_sec += (t.tv_nsec + ns) / 1000000000L;
+  t.tv_nsec = (t.tv_nsec + ns) % 1000000000L;
+  return t;
+}
+
+const char* result(int rc) {
+  return rc == 0 ? "0" : ps::errno_name(rc);
+}
+
+void init_mutex(pthread_mutex_t& m, int type) {
+  pthread_mutexattr_t attr;
+  pthread_mutexattr_init(&attr);
+  ps::check(pthread_mutexattr_settype(&attr, type) == 0, "pthread_mutexattr_settype");
+  ps::check(pthread_mutex_init(&m, &attr) == 0, "pthread_mutex_init");
+  pthread_mutexattr_destroy(&attr);
+}
+}  // namespace
+
+int main() {
+  pthread_mutex_t normal;
+  init_mutex(normal, PTHREAD_MUTEX_NORMAL);
+  ps::say("normal: lock returned ", result(pthread_mutex_lock(&normal)));
+  ps::say("normal: relocking with a deadline ", kDeadlineSeconds, " s away");
+  const timespec deadline = realtime_in(kDeadlineSeconds);
+  ps::say("normal: timed relock returned ", result(pthread_mutex_timedlock(&normal, &deadline)));
+  ps::say("normal: unlock returned ", result(pthread_mutex_unlock(&normal)));
+  pthread_mutex_destroy(&normal);
+
+  pthread_mutex_t checked;
+  init_mutex(checked, PTHREAD_MUTEX_ERRORCHECK);
+  ps::say("errorcheck: lock returned ", result(pthread_mutex_lock(&checked)));
+  ps::say("errorcheck: relock returned ", result(pthread_mutex_lock(&checked)));
+  const timespec later = realtime_in(kDeadlineSeconds);
+  ps::say("errorcheck: timed relock returned ", result(pthread_mutex_timedlock(&checked, &later)));
+  ps::say("errorcheck: unlock returned ", result(pthread_mutex_unlock(&checked)));
+  pthread_mutex_destroy(&checked);
+  return 0;
+}

@@ -1,0 +1,76 @@
+// LCK-05: a robust, process-shared mutex whose holder is killed by SIGKILL. The next taker's
+// lock succeeds with EOWNERDEAD; after pthread_mutex_consistent and an unlock, another
+// process locks it normally. A second mutex, unlocked by its taker without being made
+// consistent, is then unusable: every later lock fails with ENOTRECOVERABLE.
+#include <pthread.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+
+#include "procsync.hpp"
+
+namespace {
+struct Box {
+  pthread_mutex_t recovered;  // the taker makes it consistent
+  pthread_mutex_t abandoned;  // the taker unlocks it as it found it
+  std::atomic<bool> held{false};
+};
+
+const char* result(int rc) {
+  return rc == 0 ? "0" : ps::errno_name(rc);
+}
+
+void init_robust(pthread_mutex_t& m) {
+  pthread_mutexattr_t attr;
+  pthread_mutexattr_init(&attr);
+  ps::check(pthread_mutexattr_setpshared(&attr, PTHREAD_PROCESS_SHARED) == 0, "setpshared");
+  ps::check(pthread_mutexattr_setrobust(&attr, PTHREAD_MUTEX_ROBUST) == 0, "setrobust");
+  ps::check(pthread_mutex_init(&m, &attr) == 0, "pthread_mutex_init");
+  pthread_mutexattr_destroy(&attr);
+}
+
+// A later lock, from a process that had nothing to do with the death.
+void lock_from_another_process(pthread_mutex_t& m, const char* name) {
+  ps::Child next([&] {
+    const int rc = pthread_mutex_lock(&m);
+    ps::say("another process: lock ", name, " returned ", result(rc));
+    if (rc == 0) pthread_mutex_unlock(&m);
+    return 0;
+  });
+  next.wait();
+}
+}  // namespace
+
+int main() {
+  ps::Shared<Box> box;
+  init_robust(box->recovered);
+  init_robust(box->abandoned);
+
+  ps::Child holder([&]() -> int {
+    ps::check(pthread_mutex_lock(&box->recovered) == 0, "lock recovered");
+    ps::check(pthread_mutex_lock(&box->abandoned) == 0, "lock abandoned");
+    ps::say("holder: holds both mutexes");
+    box->held = true;
+    for (;;) pause();
+  });
+  while (!box->held) ps::sleep_for(0.001);
+  holder.kill(SIGKILL);
+  ps::say("parent: holder ", holder.wait().describe());
+
+  ps::say("parent: lock recovered returned ", result(pthread_mutex_lock(&box->recovered)));
+  ps::say("parent: pthread_mutex_consistent returned ",
+          result(pthread_mutex_consistent(&box->recovered)));
+  ps::say("parent: unlock recovered returned ", result(pthread_mutex_unlock(&box->recovered)));
+  lock_from_another_process(box->recovered, "recovered");
+
+  ps::say("parent: lock abandoned returned ", result(pthread_mutex_lock(&box->abandoned)));
+  ps::say("parent: unlock abandoned without pthread_mutex_consistent returned ",
+          result(pthread_mutex_unlock(&box->abandoned)));
+  lock_from_another_process(box->abandoned, "abandoned");
+  ps::say("parent: lock abandoned returned ", result(pthread_mutex_lock(&box->abandoned)));
+
+  pthread_mutex_destroy(&box->recovered);
+  pthread_mutex_destroy(&box->abandoned);
+  return 0;
+}

@@ -1,0 +1,93 @@
+// LCK-01 (with the lock): two writer processes share stdout and try to take turns at it,
+// handing the turn to the other after every line, but each writes its lines while holding
+// one process-shared mutex. A writer that finds the other blocked on the lock keeps the
+// turn, so the lock, not the turn-taking, decides the order: all of A, then all of B.
+// suite/lock/writers_interleave_without_lock.cpp is the same program without the lock.
+#include <pthread.h>
+
+#include <atomic>
+#include <string>
+
+#include "procsync.hpp"
+
+namespace {
+constexpr int kLines = 3;
+constexpr double kProveSeconds = 3.0;  // how long the parent looks for writer B's state
+
+enum Phase : int { kStarting, kLocking, kInside, kDone };
+
+struct Writer {
+  std::atomic<pid_t> pid{0};
+  std::atomic<int> phase{kStarting};
+};
+
+struct Box {
+  pthread_mutex_t stdout_lock;
+  Writer writer[2];
+  std::atomic<int> turn{-1};  // the writer that may print next; -1 until the parent says go
+};
+
+const char* const kName[2] = {"A", "B"};
+
+// True when the writer cannot take a turn now: it has finished, or it is blocked on the lock
+// (it said it was locking, and the kernel shows it asleep: nothing else sleeps there).
+bool cannot_take_turn(const Writer& w) {
+  const int phase = w.phase;
+  return phase == kDone || (phase == kLocking && ps::process_state(w.pid) == 'S');
+}
+
+// Waits for the parent's go and this writer's turn (kept when the other writer cannot take
+// it), prints, and hands the turn to the other writer.
+void print_in_turn(Box& box, int me, const std::string& text) {
+  for (;;) {
+    const int turn = box.turn;
+    if (turn == me || (turn != -1 && cannot_take_turn(box.writer[1 - me]))) break;
+    ps::sleep_for(0.001);
+  }
+  ps::say("writer ", kName[me], ": ", text);
+  box.turn = 1 - me;
+}
+
+int writer(Box& box, int me) {
+  Writer& self = box.writer[me];
+  self.pid = getpid();
+  self.phase = kLocking;
+  ps::check(pthread_mutex_lock(&box.stdout_lock) == 0, "pthread_mutex_lock");
+  ps::say("writer ", kName[me], ": holds the lock");
+  self.phase = kInside;
+  for (int i = 1; i <= kLines; ++i) print_in_turn(box, me, "line " + std::to_string(i));
+  print_in_turn(box, me, "releasing the lock");
+  self.phase = kDone;
+  ps::check(pthread_mutex_unlock(&box.stdout_lock) == 0, "pthread_mutex_unlock");
+  return 0;
+}
+}  // namespace
+
+int main() {
+  ps::Shared<Box> box;
+  pthread_mutexattr_t attr;
+  pthread_mutexattr_init(&attr);
+  ps::check(pthread_mutexattr_setpshared(&attr, PTHREAD_PROCESS_SHARED) == 0, "setpshared");
+  ps::check(pthread_mutex_init(&box->stdout_lock, &attr) == 0, "pthread_mutex_init");
+  pthread_mutexattr_destroy(&attr);
+
+  // A enters first; B is started only once A is inside, so the order is forced.
+  ps::Child a([&] { return writer(*box, 0); });
+  while (box->writer[0].phase != kInside) ps::sleep_for(0.001);
+  ps::Child b([&] { return writer(*box, 1); });
+
+  const double deadline = ps::monotonic_seconds() + kProveSeconds;
+  while (box->writer[1].phase != kInside && !cannot_take_turn(box->writer[1])) {
+    ps::check(ps::monotonic_seconds() < deadline, "writer B neither entered nor blocked");
+    ps::sleep_for(0.001);
+  }
+  ps::say(box->writer[1].phase == kInside ? "parent: writer B entered the critical section too"
+                                          : "parent: writer B is blocked on the lock");
+  box->turn = 0;  // go: A has the first turn
+
+  const std::string a_end = a.wait().describe();
+  const std::string b_end = b.wait().describe();
+  ps::say("parent: writer A ", a_end, ", writer B ", b_end);
+  pthread_mutex_destroy(&box->stdout_lock);
+  return 0;
+}
