@@ -1,0 +1,36 @@
+// SIG-17: alarm(0) cancels the pending alarm and returns the seconds that were left on it;
+// the cancelled alarm never fires. A handler counts SIGALRM so that a late firing shows.
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <csignal>
+
+#include "procsync.hpp"
+
+namespace {
+std::atomic<int> g_alarms{0};  // lock-free, so safe to touch in a handler
+
+void on_alarm(int sig) {
+  ++g_alarms;
+  ps::say_safe("caught ", ps::signal_name(sig));
+}
+
+constexpr unsigned kAlarmSeconds = 3;
+constexpr double kBeforeCancel = 1.0;  // cancel with about 2 s left on the alarm
+constexpr double kWatchUntil = 3.5;    // past the moment the alarm was due
+}  // namespace
+
+int main() {
+  ps::install(SIGALRM, on_alarm);
+  const double start = ps::monotonic_seconds();
+  ps::say("armed alarm ", kAlarmSeconds, ", none was pending: alarm returned ",
+          alarm(kAlarmSeconds));
+  ps::sleep_for(kBeforeCancel);
+  ps::say("alarm(0) returned ", alarm(0));
+  // Nothing is pending any more, so a second cancel finds no time left.
+  ps::say("alarm(0) again returned ", alarm(0));
+  ps::sleep_for(std::max(0.0, kWatchUntil - (ps::monotonic_seconds() - start)));
+  ps::say("SIGALRM delivered ", g_alarms.load(), " time(s)");
+  return 0;
+}

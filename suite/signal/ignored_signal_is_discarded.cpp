@@ -1,0 +1,37 @@
+// SIG-21: a signal whose action is SIG_IGN is discarded and the process goes on. SIGINT and
+// SIGTERM would end the process by default; set to SIG_IGN, one sent by the process to
+// itself and one sent by a child leave it running, and neither stays pending.
+#include <sys/types.h>
+#include <unistd.h>
+
+#include <csignal>
+
+#include "procsync.hpp"
+
+namespace {
+const char* pending_text(int sig) {
+  sigset_t pending;
+  sigemptyset(&pending);
+  ps::check(sigpending(&pending) == 0, "sigpending");
+  return sigismember(&pending, sig) ? "yes" : "no";
+}
+}  // namespace
+
+int main() {
+  ps::install(SIGINT, SIG_IGN);
+  ps::install(SIGTERM, SIG_IGN);
+  ps::say("SIGINT and SIGTERM set to SIG_IGN");
+
+  // A signal a process sends to itself, unblocked, is delivered before kill() returns.
+  ps::check(kill(getpid(), SIGINT) == 0, "kill SIGINT");
+  ps::say("kill(own pid, SIGINT) returned 0");
+  ps::say("still running after SIGINT; SIGINT pending: ", pending_text(SIGINT));
+
+  ps::Child sender([] {
+    ps::check(kill(getppid(), SIGTERM) == 0, "kill SIGTERM");
+    return 0;
+  });
+  ps::say("child that sent SIGTERM to the parent ", sender.wait().describe());
+  ps::say("still running after SIGTERM; SIGTERM pending: ", pending_text(SIGTERM));
+  return 0;
+}

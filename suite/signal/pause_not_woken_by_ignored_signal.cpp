@@ -1,0 +1,47 @@
+// SIG-20: pause() is not woken by a signal whose action is SIG_IGN. The child ignores
+// SIGUSR2 and catches SIGUSR1; the parent sends SIGUSR2 first, proves the child is still
+// asleep half a second later, and then ends the pause with SIGUSR1.
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <csignal>
+
+#include "procsync.hpp"
+
+namespace {
+struct Box {
+  std::atomic<bool> about_to_pause{false};
+};
+
+void on_usr1(int sig) {
+  ps::say_safe("child: handler caught ", ps::signal_name(sig));
+}
+
+constexpr double kAfterIgnored = 0.5;  // how long the child must stay asleep after SIGUSR2
+}  // namespace
+
+int main() {
+  ps::Shared<Box> box;
+  ps::Child pauser([&] {
+    ps::install(SIGUSR1, on_usr1);
+    ps::install(SIGUSR2, SIG_IGN);
+    box->about_to_pause = true;
+    const int result = pause();
+    const int err = errno;
+    ps::say("child: pause returned ", result, " with ", ps::errno_name(err));
+    return 0;
+  });
+
+  while (!box->about_to_pause) ps::sleep_for(0.001);
+  ps::check(ps::wait_for_state(pauser.pid(), "S"), "the child never went to sleep");
+  ps::say("parent: child is asleep in pause");
+  ps::say("parent: sending SIGUSR2, which the child ignores");
+  pauser.kill(SIGUSR2);
+  ps::sleep_for(kAfterIgnored);
+  ps::say("parent: 0.5 s later the child is in state ", ps::process_state(pauser.pid()));
+  ps::say("parent: sending SIGUSR1, which the child catches");
+  pauser.kill(SIGUSR1);
+  ps::say("parent: child ", pauser.wait().describe());
+  return 0;
+}

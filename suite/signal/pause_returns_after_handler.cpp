@@ -1,0 +1,46 @@
+// SIG-19: pause() suspends the caller until a signal is caught; it returns only after the
+// handler has run, with -1 and EINTR. A child pauses; the parent proves it is asleep, keeps
+// it so for a second, and only then sends SIGUSR1.
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <csignal>
+
+#include "procsync.hpp"
+
+namespace {
+struct Box {
+  std::atomic<bool> about_to_pause{false};
+};
+volatile std::sig_atomic_t g_handled = 0;
+
+void on_usr1(int sig) {
+  g_handled = 1;
+  ps::say_safe("child: handler caught ", ps::signal_name(sig));
+}
+
+constexpr double kHoldSeconds = 1.0;  // how long the parent leaves the child paused
+}  // namespace
+
+int main() {
+  ps::Shared<Box> box;
+  ps::Child pauser([&] {
+    ps::install(SIGUSR1, on_usr1);
+    box->about_to_pause = true;
+    const int result = pause();
+    const int err = errno;
+    ps::say("child: pause returned ", result, " with ", ps::errno_name(err),
+            ", after the handler: ", g_handled ? "yes" : "no");
+    return 0;
+  });
+
+  while (!box->about_to_pause) ps::sleep_for(0.001);
+  ps::check(ps::wait_for_state(pauser.pid(), "S"), "the child never went to sleep");
+  ps::say("parent: child is asleep in pause");
+  ps::sleep_for(kHoldSeconds);
+  ps::say("parent: sending SIGUSR1");
+  pauser.kill(SIGUSR1);
+  ps::say("parent: child ", pauser.wait().describe());
+  return 0;
+}

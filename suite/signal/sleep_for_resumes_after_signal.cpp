@@ -1,0 +1,48 @@
+// SIG-25, C++ flavour: std::this_thread::sleep_for is not cut short by a caught signal. The
+// handler runs at 0.7 s, and the sleep then goes on to its full 1.5 s. (The sleep() flavour,
+// which returns early, is sleep_cut_short_by_signal.)
+#include <sys/types.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <thread>
+
+#include "procsync.hpp"
+
+namespace {
+struct Box {
+  std::atomic<bool> about_to_sleep{false};
+};
+
+void on_usr1(int sig) {
+  ps::say_safe("parent: caught ", ps::signal_name(sig));
+}
+
+constexpr std::chrono::milliseconds kSleep{1500};
+constexpr double kSignalAfter = 0.7;  // well inside the sleep
+}  // namespace
+
+int main() {
+  ps::install(SIGUSR1, on_usr1);
+  ps::Shared<Box> box;
+  const pid_t sleeper = getpid();
+  ps::Child sender([&] {
+    while (!box->about_to_sleep) ps::sleep_for(0.001);
+    ps::check(ps::wait_for_state(sleeper, "S"), "the parent never went to sleep");
+    ps::say("child: parent is asleep in std::this_thread::sleep_for(1.5 s)");
+    ps::sleep_for(kSignalAfter);
+    ps::say("child: sending SIGUSR1");
+    ps::check(kill(sleeper, SIGUSR1) == 0, "kill");
+    return 0;
+  });
+
+  box->about_to_sleep = true;
+  const auto before = std::chrono::steady_clock::now();
+  std::this_thread::sleep_for(kSleep);
+  const bool full = std::chrono::steady_clock::now() - before >= kSleep;
+  ps::say("parent: sleep_for returned; it slept the full 1.5 s: ", full ? "yes" : "no");
+  ps::say("parent: child ", sender.wait().describe());
+  return 0;
+}

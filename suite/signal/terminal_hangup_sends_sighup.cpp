@@ -1,0 +1,41 @@
+// SIG-09: a hangup of the controlling terminal sends SIGHUP to the controlling process (the
+// session leader). The terminal is a pseudo-terminal made here; closing its master is the
+// hangup.
+#include <pty.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+
+#include "procsync.hpp"
+#include "terminal.hpp"
+
+int main() {
+  int master = -1;
+  int slave = -1;
+  ps::check(openpty(&master, &slave, nullptr, nullptr, nullptr) == 0, "openpty");
+  // POSIX sends SIGHUP on a disconnect only when CLOCAL is clear.
+  termios t{};
+  ps::check(tcgetattr(slave, &t) == 0, "tcgetattr");
+  t.c_cflag &= ~static_cast<tcflag_t>(CLOCAL);
+  ps::check(tcsetattr(slave, TCSANOW, &t) == 0, "tcsetattr");
+  ps::Shared<std::atomic<bool>> about_to_pause(false);
+
+  ps::Child leader([&] {
+    close(master);
+    ps::tty::take_controlling_terminal(slave);
+    ps::say("leader: the terminal is its controlling terminal; waiting in pause()");
+    *about_to_pause = true;
+    for (;;) pause();
+    return 0;
+  });
+  close(slave);
+
+  while (!*about_to_pause) ps::sleep_for(0.001);
+  ps::check(ps::wait_for_state(leader.pid(), "S"), "leader never blocked");
+  ps::say("parent: leader is blocked; closing the master");
+  close(master);
+  ps::say("parent: leader ", leader.wait().describe());
+  return 0;
+}

@@ -1,0 +1,33 @@
+// Violates SIG-19: the "pause" gives up after half a second although no signal came.
+#include <atomic>
+#include <csignal>
+
+#include "procsync.hpp"
+
+namespace {
+struct Box {
+  std::atomic<bool> about_to_pause{false};
+};
+void on_usr1(int sig) {
+  ps::say_safe("child: handler caught ", ps::signal_name(sig));
+}
+}  // namespace
+
+int main() {
+  ps::Shared<Box> box;
+  ps::Child pauser([&] {
+    ps::install(SIGUSR1, on_usr1);
+    box->about_to_pause = true;
+    ps::sleep_for(0.5);
+    ps::say("child: pause returned -1 with EINTR, after the handler: yes");
+    return 0;
+  });
+  while (!box->about_to_pause) ps::sleep_for(0.001);
+  ps::check(ps::wait_for_state(pauser.pid(), "S"), "the child never went to sleep");
+  ps::say("parent: child is asleep in pause");
+  ps::sleep_for(1.0);
+  ps::say("parent: sending SIGUSR1");
+  pauser.kill(SIGUSR1);
+  ps::say("parent: child ", pauser.wait().describe());
+  return 0;
+}

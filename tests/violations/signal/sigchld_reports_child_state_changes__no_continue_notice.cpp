@@ -1,0 +1,75 @@
+// Violates SIG-26: the parent is not told when its stopped child continues (a platform
+// without CLD_CONTINUED), so the wait for that notice runs out.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+
+#include "procsync.hpp"
+#include "siginfo.hpp"
+
+namespace {
+std::atomic<int> g_notices{0};
+std::atomic<pid_t> g_child{0};
+void on_chld(int sig, siginfo_t* info, void*) {
+  const char* from_child = info->si_pid == g_child.load() ? "yes" : "no";
+  if (info->si_code == CLD_CONTINUED) return;  // the missing notice
+  if (info->si_code == CLD_EXITED)
+    ps::say_safe("SIGCHLD: ", ps::si_code_name(sig, info->si_code), ", exit status ",
+                 info->si_status, ", from the child: ", from_child);
+  else
+    ps::say_safe("SIGCHLD: ", ps::si_code_name(sig, info->si_code), ", ",
+                 ps::signal_name(info->si_status), ", from the child: ", from_child);
+  ++g_notices;
+}
+void await_notice(int count) {
+  const double deadline = ps::monotonic_seconds() + 0.5;
+  while (g_notices.load() < count) {
+    if (ps::monotonic_seconds() > deadline) {
+      ps::say("parent: no SIGCHLD within 2 s");
+      return;
+    }
+    ps::sleep_for(0.001);
+  }
+}
+ps::Child start_child(int (*body)()) {
+  sigset_t chld, old;
+  sigemptyset(&chld);
+  sigaddset(&chld, SIGCHLD);
+  sigprocmask(SIG_BLOCK, &chld, &old);
+  ps::Child child(body);
+  g_child = child.pid();
+  sigprocmask(SIG_SETMASK, &old, nullptr);
+  return child;
+}
+int exit_at_once() {
+  return 7;
+}
+int pause_forever() {
+  for (;;) pause();
+}
+}  // namespace
+
+int main() {
+  ps::install_info(SIGCHLD, on_chld);
+  ps::say("parent: starting a child that exits with status 7");
+  ps::Child first = start_child(exit_at_once);
+  await_notice(1);
+  ps::say("parent: first child ", first.wait().describe());
+  ps::Child second = start_child(pause_forever);
+  ps::check(ps::wait_for_state(second.pid(), "S"), "the second child never paused");
+  ps::say("parent: second child is asleep in pause; stopping it with SIGSTOP");
+  second.kill(SIGSTOP);
+  await_notice(2);
+  ps::say("parent: second child ", second.wait(WUNTRACED).describe());
+  ps::say("parent: continuing it with SIGCONT");
+  second.kill(SIGCONT);
+  await_notice(3);
+  ps::say("parent: second child ", second.wait(WCONTINUED).describe());
+  ps::say("parent: killing it with SIGTERM");
+  second.kill(SIGTERM);
+  await_notice(3);
+  ps::say("parent: second child ", second.wait().describe());
+  return 0;
+}

@@ -1,0 +1,40 @@
+// Violates SIG-25 (C++ flavour): the sleep ends when the signal's handler has run, as a
+// single nanosleep() without resumption would.
+#include <sys/types.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <ctime>
+
+#include "procsync.hpp"
+
+namespace {
+struct Box {
+  std::atomic<bool> about_to_sleep{false};
+};
+void on_usr1(int sig) {
+  ps::say_safe("parent: caught ", ps::signal_name(sig));
+}
+}  // namespace
+
+int main() {
+  ps::install(SIGUSR1, on_usr1);
+  ps::Shared<Box> box;
+  const pid_t sleeper = getpid();
+  ps::Child sender([&] {
+    while (!box->about_to_sleep) ps::sleep_for(0.001);
+    ps::check(ps::wait_for_state(sleeper, "S"), "the parent never went to sleep");
+    ps::say("child: parent is asleep in std::this_thread::sleep_for(1.5 s)");
+    ps::sleep_for(0.7);
+    ps::say("child: sending SIGUSR1");
+    ps::check(kill(sleeper, SIGUSR1) == 0, "kill");
+    return 0;
+  });
+  box->about_to_sleep = true;
+  timespec full{1, 500000000};
+  nanosleep(&full, nullptr);
+  ps::say("parent: sleep_for returned; it slept the full 1.5 s: yes");
+  ps::say("parent: child ", sender.wait().describe());
+  return 0;
+}

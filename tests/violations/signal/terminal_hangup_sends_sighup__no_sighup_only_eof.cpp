@@ -1,0 +1,35 @@
+// Violates SIG-09: the hangup sends no SIGHUP; the controlling process only sees end-of-file
+// on its terminal and exits normally.
+#include <pty.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+
+#include "procsync.hpp"
+#include "terminal.hpp"
+
+int main() {
+  int master = -1;
+  int slave = -1;
+  ps::check(openpty(&master, &slave, nullptr, nullptr, nullptr) == 0, "openpty");
+  ps::Shared<std::atomic<bool>> about_to_read(false);
+  ps::Child leader([&] {
+    close(master);
+    ps::tty::take_controlling_terminal(slave);
+    signal(SIGHUP, SIG_IGN);
+    ps::say("leader: the terminal is its controlling terminal; waiting in pause()");
+    *about_to_read = true;
+    char c;
+    while (read(slave, &c, 1) > 0) {
+    }
+    return 0;
+  });
+  close(slave);
+  while (!*about_to_read) ps::sleep_for(0.001);
+  ps::check(ps::wait_for_state(leader.pid(), "S"), "leader never blocked");
+  ps::say("parent: leader is blocked; closing the master");
+  close(master);
+  ps::say("parent: leader ", leader.wait().describe());
+  return 0;
+}
