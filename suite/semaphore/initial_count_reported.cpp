@@ -1,0 +1,77 @@
+// SEM-01: a semaphore starts at the count it was created with, and sem_getvalue reports it.
+// Both process-shared flavours: unnamed (sem_init, pshared=1, in MAP_SHARED memory) and
+// named (sem_open with O_CREAT). The limits of "the given count" are shown too: SEM_VALUE_MAX
+// is accepted, one more is refused with EINVAL, and sem_open(O_CREAT) of a name that already
+// exists ignores its value.
+#include <fcntl.h>
+#include <semaphore.h>
+
+#include <climits>
+#include <string>
+
+#include "procsync.hpp"
+
+namespace {
+struct Box {
+  sem_t zero;
+  sem_t three;
+  sem_t at_max;
+  sem_t over_max;
+};
+
+static_assert(SEM_VALUE_MAX < UINT_MAX, "SEM_VALUE_MAX + 1 must be representable");
+constexpr unsigned kOverMax = static_cast<unsigned>(SEM_VALUE_MAX) + 1u;
+
+int value_of(sem_t* sem) {
+  int value = -1;
+  ps::check(sem_getvalue(sem, &value) == 0, "sem_getvalue");
+  return value;
+}
+
+// Removes a name on scope exit (the harness also removes leftovers named with the token).
+struct Unlink {
+  std::string name;
+  ~Unlink() { sem_unlink(name.c_str()); }
+};
+}  // namespace
+
+int main() {
+  ps::Shared<Box> box;
+  ps::check(sem_init(&box->zero, /*pshared=*/1, 0) == 0, "sem_init 0");
+  ps::say("unnamed sem_init(pshared=1, 0): value ", value_of(&box->zero));
+  ps::check(sem_init(&box->three, 1, 3) == 0, "sem_init 3");
+  ps::say("unnamed sem_init(pshared=1, 3): value ", value_of(&box->three));
+  ps::check(sem_init(&box->at_max, 1, SEM_VALUE_MAX) == 0, "sem_init SEM_VALUE_MAX");
+  ps::say("unnamed sem_init(pshared=1, SEM_VALUE_MAX): value is SEM_VALUE_MAX: ",
+          value_of(&box->at_max) == SEM_VALUE_MAX ? "yes" : "no");
+  if (sem_init(&box->over_max, 1, kOverMax) == 0) {
+    ps::say("unnamed sem_init(pshared=1, SEM_VALUE_MAX + 1): succeeded");
+    sem_destroy(&box->over_max);
+  } else {
+    ps::say("unnamed sem_init(pshared=1, SEM_VALUE_MAX + 1): failed ", ps::errno_name(errno));
+  }
+  sem_destroy(&box->zero);
+  sem_destroy(&box->three);
+  sem_destroy(&box->at_max);
+
+  const Unlink five_name{ps::object_name("five")};
+  sem_t* five = sem_open(five_name.name.c_str(), O_CREAT | O_EXCL, 0600, 5);
+  ps::check(five != SEM_FAILED, "sem_open five");
+  ps::say("named sem_open(O_CREAT | O_EXCL, 5): value ", value_of(five));
+  // O_CREAT on an existing name opens it as it is: the value argument has no effect.
+  sem_t* again = sem_open(five_name.name.c_str(), O_CREAT, 0600, 9);
+  ps::check(again != SEM_FAILED, "sem_open five again");
+  ps::say("named sem_open(O_CREAT, 9) of the existing name: value ", value_of(again));
+  sem_close(again);
+  sem_close(five);
+
+  const Unlink big_name{ps::object_name("over-max")};
+  sem_t* big = sem_open(big_name.name.c_str(), O_CREAT | O_EXCL, 0600, kOverMax);
+  if (big != SEM_FAILED) {
+    ps::say("named sem_open(O_CREAT | O_EXCL, SEM_VALUE_MAX + 1): succeeded");
+    sem_close(big);
+  } else {
+    ps::say("named sem_open(O_CREAT | O_EXCL, SEM_VALUE_MAX + 1): failed ", ps::errno_name(errno));
+  }
+  return 0;
+}
