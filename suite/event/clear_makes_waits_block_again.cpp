@@ -1,0 +1,43 @@
+// EVT-07: clear() makes later waits block again. After set then clear, a timed wait in
+// another process runs out its timeout and returns false, and a plain wait stays blocked
+// until the event is set once more.
+#include <atomic>
+
+#include "event.hpp"
+#include "procsync.hpp"
+
+namespace {
+struct Box {
+  ps::SharedEvent event;
+  std::atomic<bool> timed_wait_done{false};
+};
+constexpr double kTimeoutSeconds = 0.3;  // the timed wait after clear
+constexpr double kHoldSeconds = 0.5;     // the plain wait stays blocked this long
+}  // namespace
+
+int main() {
+  ps::Shared<Box> box;
+  ps::SharedEvent& event = box->event;
+  event.set();
+  ps::say("parent: set, is_set ", event.is_set());
+  event.clear();
+  ps::say("parent: cleared, is_set ", event.is_set());
+
+  ps::Child waiter([&] {
+    ps::say("waiter: wait_for(0.3) returned ", event.wait_for(kTimeoutSeconds));
+    box->timed_wait_done = true;
+    ps::say("waiter: wait returned ", event.wait());
+    return 0;
+  });
+
+  // The second wait: the timed one has ended and the waiter is inside wait() and asleep.
+  while (!box->timed_wait_done) ps::sleep_for(0.001);
+  ps::check(event.await_waiters(1), "waiter never entered wait");
+  ps::check(ps::wait_for_state(waiter.pid(), "S"), "waiter never blocked");
+  ps::say("parent: waiter is blocked in wait");
+  ps::sleep_for(kHoldSeconds);
+  ps::say("parent: setting the event again");
+  event.set();
+  ps::say("parent: waiter ", waiter.wait().describe());
+  return 0;
+}
