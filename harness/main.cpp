@@ -41,7 +41,8 @@ void write_json(const std::string& path, const nlohmann::json& j) {
   const auto parent = std::filesystem::path(path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
   std::ofstream out(path);
-  out << j.dump(2) << "\n";
+  // A program's output need not be UTF-8: invalid bytes become U+FFFD in the JSON.
+  out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   if (!out) std::cerr << "procsync: cannot write " << path << "\n";
 }
 

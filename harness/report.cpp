@@ -192,7 +192,17 @@ std::string render_recorded_trace(const Observation& obs, const Trace* base,
   const auto emit_stimuli = [&](double t) {
     while (next_stim < obs.stimuli.size() && obs.stimuli[next_stim].t <= t) {
       const auto& s = obs.stimuli[next_stim++];
-      out += fmt::format("@{:<6.2f} > {}\n", s.t, s.what);
+      // Keep the stimulus's own form: at its trace time, or after the lines before it.
+      const Stimulus* original = nullptr;
+      if (base != nullptr)
+        for (const auto& b : base->stimuli)
+          if (b.line == s.trace_line) original = &b;
+      if (original != nullptr && !original->at)
+        out += fmt::format("> {}\n", s.what);
+      else
+        out += fmt::format("@{:<6} > {}\n",
+                           original ? fmt::format("{}", *original->at) : fmt::format("{:.2f}", s.t),
+                           s.what);
     }
   };
   for (const auto& l : obs.lines) {

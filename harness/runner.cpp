@@ -86,6 +86,19 @@ bool read_stat(pid_t pid, pid_t& ppid, char& state, std::string& comm) {
   return static_cast<bool>(rest);
 }
 
+// The command's path: as given when it holds a '/', else the first executable on PATH.
+std::string find_in_path(const std::string& command) {
+  if (command.find('/') != std::string::npos) return command;
+  const char* path = std::getenv("PATH");
+  std::istringstream dirs(path != nullptr ? path : "/usr/local/bin:/usr/bin:/bin");
+  std::string dir;
+  while (std::getline(dirs, dir, ':')) {
+    const std::string candidate = (dir.empty() ? "." : dir) + "/" + command;
+    if (::access(candidate.c_str(), X_OK) == 0) return candidate;
+  }
+  return command;  // execv then fails with ENOENT, which is reported
+}
+
 struct ChildInfo {
   pid_t pid;
   char state;
@@ -347,6 +360,7 @@ struct Run {
         "PROCSYNC_LAUNCHER=" + launcher_text,
         "PROCSYNC_DATA_DIR=" + o.data_dir,
     };
+    const std::string resolved = find_in_path(words[0]);
     const pid_t parent = ::getpid();
     t_spawn = now();
     pid = ::fork();
@@ -377,7 +391,9 @@ struct Run {
         (void)!::write(4, &e, sizeof e);
         ::_exit(127);
       }
-      ::execvp(argv[0], argv.data());
+      // execv on a path searched here: execvp would run a file it cannot execute (a binary
+      // for another architecture) with /bin/sh instead of failing with ENOEXEC.
+      ::execv(resolved.c_str(), argv.data());
       const int e = errno;
       (void)!::write(4, &e, sizeof e);
       ::_exit(127);
@@ -391,6 +407,8 @@ struct Run {
     } while (n < 0 && errno == EINTR);
     if (n == static_cast<ssize_t>(sizeof e)) {
       obs.spawn_error = fmt::format("cannot start '{}': {}", words[0], std::strerror(e));
+      if (e == ENOEXEC)
+        obs.spawn_error += " (a program for another architecture? set PROCSYNC_LAUNCHER)";
     }
     out_fd = std::move(out.read);
     err_fd = std::move(err.read);
@@ -525,6 +543,10 @@ struct Run {
 
     spawn();
     if (obs.spawn_error.empty()) loop();
+    if (!obs.spawn_error.empty()) {
+      zero = t_spawn;
+      zero_known = true;
+    }
     const double t_loop_end = now();
 
     // Descendants still running after the end: give them the grace to finish exiting.
