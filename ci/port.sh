@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Validates a port from a fresh Debian 12 machine in one command: installs what the port
+# needs, builds the host harness, then runs every behaviour on the port and ends with the
+# conformance report in build-<port>/report/ (see docs/ports.md).
+#
+#   aarch64   cross-compiled with g++-aarch64-linux-gnu, run under qemu-aarch64 (qemu-user)
+#   mips      cross-compiled with g++-mips-linux-gnu (32-bit big-endian), run under qemu-mips
+#   valgrind  built for this host, every program run under valgrind (memcheck)
+#
+# usage: ci/port.sh <aarch64|mips|valgrind> [extra ctest arguments...]
+# Environment: PROCSYNC_JOBS (parallel tests, default 4 here: emulated programs are slow and
+# the lateness allowance is measured for that load), PROCSYNC_TIME_FACTOR and
+# PROCSYNC_LAUNCHER override the preset's values at test time.
+# Exit status: that of ci/conformance.sh (0 when nothing failed, timed out or was broken;
+# 1 otherwise; 2 when the build failed); 2 for a bad argument or a failed install.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+port=${1:-}
+shift || true
+case "$port" in
+  aarch64) packages=(g++-aarch64-linux-gnu qemu-user) ;;
+  mips) packages=(g++-mips-linux-gnu qemu-user) ;;
+  valgrind) packages=(valgrind) ;;
+  *)
+    echo "usage: ci/port.sh <aarch64|mips|valgrind> [extra ctest arguments...]" >&2
+    exit 2
+    ;;
+esac
+
+# What the host side needs (compilers, CMake, the harness's libraries), then the port's own.
+ci/setup-debian.sh || exit 2
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "ci/port.sh: installing ${missing[*]}"
+  $sudo apt-get update -qq || exit 2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null || exit 2
+fi
+
+# The host harness: the port presets run the suite with build/harness/procsync.
+cmake --preset default >/dev/null || exit 2
+cmake --build --preset default --target procsync || exit 2
+
+export PROCSYNC_HARNESS="$PWD/build/harness/procsync"
+export PROCSYNC_JOBS="${PROCSYNC_JOBS:-4}"
+exec ci/conformance.sh "$port" "$@"
