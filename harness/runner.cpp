@@ -424,7 +424,19 @@ struct Run {
 
   // Kills every descendant: the program's group while it exists, then every process the
   // subreaper inherits, until nothing is left to wait for.
+  // Once the program is reaped: reaps what else has ended, and says whether some child (a
+  // descendant the subreaper inherited) still exists.
+  bool has_children() {
+    pid_t p;
+    do {
+      errno = 0;
+      p = ::waitpid(-1, nullptr, WNOHANG | __WALL);
+    } while (p > 0);
+    return !(p < 0 && errno == ECHILD);
+  }
+
   void kill_everything() {
+    if (reaped && !has_children()) return;
     const double give_up = now() + 10.0;
     for (;;) {
       if (!reaped && pid > 0) {
@@ -549,8 +561,9 @@ struct Run {
     }
     const double t_loop_end = now();
 
-    // Descendants still running after the end: give them the grace to finish exiting.
-    if (reaped && !interrupted) {
+    // Descendants still running after the end: give them the grace to finish exiting. The
+    // common case, no child left at all, needs no look through /proc.
+    if (reaped && !interrupted && has_children()) {
       for (;;) {
         bool running = false;
         for (const auto& c : own_children())
