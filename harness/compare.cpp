@@ -59,6 +59,12 @@ std::string rtrim(const std::string& s) {
   return e == std::string::npos ? std::string() : s.substr(0, e + 1);
 }
 
+// Quoted texts in the one-line summary stay short; the table and the JSON have them whole.
+std::string quote(const std::string& s) {
+  constexpr std::size_t kMax = 100;
+  return s.size() <= kMax ? s : s.substr(0, kMax) + "...";
+}
+
 bool text_matches(const Expect& e, const std::string& observed) {
   const std::string text = rtrim(observed);
   if (!e.regex) return text == e.text;
@@ -232,15 +238,15 @@ struct Matcher {
     for (const auto& r : out.rows) {
       if (r.problem.empty()) continue;
       if (r.expect != nullptr) {
-        out.summary =
-            fmt::format("line {}: {}: expected \"{}\"", r.expect->line, r.problem, r.expect->text);
+        out.summary = fmt::format("line {}: {}: expected \"{}\"", r.expect->line, r.problem,
+                                  quote(r.expect->text));
         if (r.observed >= 0)
           out.summary += fmt::format(", seen \"{}\" at {:.3f} s",
-                                     obs.lines[static_cast<std::size_t>(r.observed)].text,
+                                     quote(obs.lines[static_cast<std::size_t>(r.observed)].text),
                                      obs.lines[static_cast<std::size_t>(r.observed)].t);
       } else {
         const auto& l = obs.lines[static_cast<std::size_t>(r.observed)];
-        out.summary = fmt::format("unexpected line \"{}\" at {:.3f} s", l.text, l.t);
+        out.summary = fmt::format("unexpected line \"{}\" at {:.3f} s", quote(l.text), l.t);
       }
       break;
     }

@@ -11,6 +11,11 @@ namespace procsync {
 
 namespace {
 
+constexpr std::size_t kRowsAfterDivergence = 20;
+constexpr std::size_t kMinRows = 60;
+constexpr std::size_t kObservedText = 100;
+constexpr std::size_t kReasonText = 1000;
+
 std::string clip(const std::string& s, std::size_t width) {
   if (s.size() <= width) return s;
   return s.substr(0, width - 1) + "~";
@@ -29,7 +34,7 @@ std::string expected_text(const Expect& e) {
 
 std::string render_text(const Result& r, bool always_table) {
   std::string out = fmt::format("procsync: {}: {}", r.name, verdict_name(r.verdict));
-  if (!r.reason.empty()) out += ": " + r.reason;
+  if (!r.reason.empty()) out += ": " + clip(r.reason, kReasonText);
   if (r.observation != nullptr)
     out += fmt::format(" [{:.2f} s{}]", r.observation->end_time,
                        r.observation->start_mark ? fmt::format(", startup {:.1f} ms",
@@ -53,7 +58,22 @@ std::string render_text(const Result& r, bool always_table) {
                            "", s.t, s.what, s.error.empty() ? "" : " (failed: " + s.error + ")");
       }
     };
+    // A readable diff, not a wall of logs: rows up to a little past the first divergence,
+    // observed text clipped; the whole observed output is in the JSON result.
+    std::size_t first_problem = r.comparison->rows.size();
+    for (std::size_t i = 0; i < r.comparison->rows.size(); ++i)
+      if (!r.comparison->rows[i].problem.empty()) {
+        first_problem = i;
+        break;
+      }
+    const std::size_t last_row = std::max(first_problem + kRowsAfterDivergence, kMinRows);
+    std::size_t shown = 0;
     for (const auto& row : r.comparison->rows) {
+      if (shown++ >= last_row) {
+        out += fmt::format("   ... {} more row(s) not shown (the JSON result has every line)\n",
+                           r.comparison->rows.size() - last_row);
+        break;
+      }
       const ObservedLine* ol =
           row.observed >= 0 ? &obs.lines[static_cast<std::size_t>(row.observed)] : nullptr;
       if (ol != nullptr) stimuli_before(ol->t);
@@ -63,7 +83,8 @@ std::string render_text(const Result& r, bool always_table) {
                          row.expect ? std::to_string(row.expect->line) : "",
                          row.expect ? clip(expected_text(*row.expect), kText) : "", kText,
                          window_text(row), ol ? fmt::format("{:.3f}", ol->t) : "",
-                         ol ? ol->text : "", row.problem.empty() ? "" : "   <- " + row.problem);
+                         ol ? clip(ol->text, kObservedText) : "",
+                         row.problem.empty() ? "" : "   <- " + row.problem);
     }
     stimuli_before(1e300);
     const std::string end_mark = !r.comparison->end_problem.empty() && !marked ? ">> " : "   ";
