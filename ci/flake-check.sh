@@ -26,12 +26,23 @@ snapshot() {
   ipcs -s -m -q 2>/dev/null | awk '$1 ~ /^0x/ {print $2}' | sort >"$1.ipc"
   ls -d "$tmp"/procsync.* 2>/dev/null | sort >"$1.tmp"
 }
+owner_alive() {  # is the harness named in procsync.<pid>-<hex> still running?
+  local pid
+  pid=$(sed -n 's/.*procsync\.\([0-9][0-9]*\)-.*/\1/p' <<<"$1")
+  [ -n "$pid" ] && [ -d "/proc/$pid" ]
+}
 leftovers() {  # prints what is left compared with the baseline
   local now; now=$(mktemp)
   snapshot "$now"
-  comm -13 "$baseline.shm" "$now.shm" | sed 's|^|  /dev/shm/|'
+  # Objects named with a run token (procsync.<harness pid>-...) belong to a run still going
+  # on when that harness is alive (another job on the machine): not left behind.
+  comm -13 "$baseline.shm" "$now.shm" | while read -r name; do
+    owner_alive "$name" || echo "  /dev/shm/$name"
+  done
   comm -13 "$baseline.ipc" "$now.ipc" | sed 's|^|  System V IPC id |'
-  comm -13 "$baseline.tmp" "$now.tmp" | sed 's|^|  |'
+  comm -13 "$baseline.tmp" "$now.tmp" | while read -r dir; do
+    owner_alive "$dir" || echo "  $dir"
+  done
   for p in /proc/[0-9]*; do
     exe=$(readlink "$p/exe" 2>/dev/null) || continue
     case "$exe" in "$build_abs"/suite/* | "$build_abs"/tests/*) echo "  process ${p#/proc/}: $exe" ;; esac

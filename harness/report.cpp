@@ -116,7 +116,7 @@ std::string render_text(const Result& r, bool always_table) {
   }
   if (r.observation != nullptr)
     for (const auto& o : r.observation->removed_objects)
-      out += "   removed what the program left: " + o + "\n";
+      out += "   removed: " + o + "\n";
   return out;
 }
 

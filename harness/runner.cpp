@@ -20,6 +20,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <regex>
 #include <sstream>
 #include <utility>
 
@@ -468,6 +469,28 @@ struct Run {
     }
   }
 
+  // A harness killed outright (SIGKILL from an outer timeout) cannot clean up after its run.
+  // Names carry the harness's pid (procsync.<pid>-<hex>...): whatever a dead harness's run
+  // left in the temporary directory or /dev/shm is removed by the next run.
+  void sweep_stale(const std::string& tmp_dir) {
+    namespace fs = std::filesystem;
+    static const std::regex owned(R"(^(sem\.)?procsync\.([0-9]+)-[0-9a-f]{8}\..*)");
+    for (const std::string& dir : {tmp_dir, std::string("/dev/shm")}) {
+      std::error_code ec;
+      for (const auto& e : fs::directory_iterator(dir, ec)) {
+        const std::string name = e.path().filename().string();
+        std::smatch m;
+        if (!std::regex_match(name, m, owned)) continue;
+        const pid_t owner = static_cast<pid_t>(std::stol(m[2].str()));
+        if (owner == ::getpid() || ::kill(owner, 0) == 0 || errno != ESRCH) continue;
+        std::error_code rm;
+        if (fs::remove_all(e.path(), rm) > 0)
+          obs.removed_objects.push_back(e.path().string() +
+                                        " (left by an earlier run whose harness was killed)");
+      }
+    }
+  }
+
   void remove_named_objects() {
     namespace fs = std::filesystem;
     std::error_code ec;
@@ -559,8 +582,10 @@ struct Run {
     std::random_device rd;
     token = fmt::format("{}-{:08x}", ::getpid(), rd());
     obs.token = token;
-    const char* tmp = std::getenv("TMPDIR");
-    std::string tmpl = fmt::format("{}/procsync.{}.XXXXXX", tmp && *tmp ? tmp : "/tmp", token);
+    const char* tmp_env = std::getenv("TMPDIR");
+    const std::string tmp = tmp_env != nullptr && *tmp_env != '\0' ? tmp_env : "/tmp";
+    sweep_stale(tmp);
+    std::string tmpl = fmt::format("{}/procsync.{}.XXXXXX", tmp, token);
     if (::mkdtemp(tmpl.data()) == nullptr)
       throw std::runtime_error(fmt::format("mkdtemp {}: {}", tmpl, std::strerror(errno)));
     work_dir = tmpl;

@@ -12,22 +12,6 @@
 #include "procsync.hpp"
 
 namespace {
-// The lock file, in the run's work directory; removed whatever way the scope is left.
-struct LockFile {
-  std::string path = ps::work_dir() + "/fcntl_lock_released_when_holder_dies.lock";
-  LockFile() {
-    const int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    ps::check(fd >= 0, "open lock file");
-    close(fd);
-  }
-  ~LockFile() { unlink(path.c_str()); }
-  int open_rw() const {
-    const int fd = open(path.c_str(), O_RDWR | O_CLOEXEC);
-    ps::check(fd >= 0, "open lock file");
-    return fd;
-  }
-};
-
 struct Box {
   std::atomic<bool> held{false};
   std::atomic<bool> about_to_lock{false};
@@ -43,18 +27,15 @@ int write_lock(int fd, int cmd) {
   return fcntl(fd, cmd, &fl);
 }
 
-std::string outcome(int rc) {
-  return rc == 0 ? std::string("returned 0") : std::string("failed: ") + ps::errno_name(errno);
-}
 }  // namespace
 
 int main() {
-  const LockFile file;
+  const ps::WorkFile file("fcntl_lock_released_when_holder_dies.lock");
   ps::Shared<Box> box;
 
   ps::Child holder([&]() -> int {
     const int fd = file.open_rw();
-    ps::say("holder: F_SETLKW ", outcome(write_lock(fd, F_SETLKW)));
+    ps::say("holder: F_SETLKW ", ps::outcome(write_lock(fd, F_SETLKW)));
     box->held = true;
     for (;;) pause();
   });
@@ -62,14 +43,14 @@ int main() {
 
   // The parent is a second process: its non-blocking attempt must fail at once.
   const int fd = file.open_rw();
-  ps::say("parent: F_SETLK ", outcome(write_lock(fd, F_SETLK)));
+  ps::say("parent: F_SETLK ", ps::outcome(write_lock(fd, F_SETLK)));
   close(fd);
 
   ps::Child waiter([&] {
     const int wfd = file.open_rw();
     ps::say("waiter: F_SETLKW");
     box->about_to_lock = true;
-    ps::say("waiter: F_SETLKW ", outcome(write_lock(wfd, F_SETLKW)));
+    ps::say("waiter: F_SETLKW ", ps::outcome(write_lock(wfd, F_SETLKW)));
     return 0;
   });
   while (!box->about_to_lock) ps::sleep_for(0.001);

@@ -15,39 +15,20 @@
 #include "procsync.hpp"
 
 namespace {
-// The lock file, in the run's work directory; removed whatever way the scope is left.
-struct LockFile {
-  std::string path = ps::work_dir() + "/flock_released_when_holder_dies.lock";
-  LockFile() {
-    const int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    ps::check(fd >= 0, "open lock file");
-    close(fd);
-  }
-  ~LockFile() { unlink(path.c_str()); }
-  int open_rw() const {
-    const int fd = open(path.c_str(), O_RDWR | O_CLOEXEC);
-    ps::check(fd >= 0, "open lock file");
-    return fd;
-  }
-};
-
 struct Box {
   std::atomic<bool> held{false};
   std::atomic<bool> about_to_lock{false};
 };
 
-std::string outcome(int rc) {
-  return rc == 0 ? std::string("returned 0") : std::string("failed: ") + ps::errno_name(errno);
-}
 }  // namespace
 
 int main() {
-  const LockFile file;
+  const ps::WorkFile file("flock_released_when_holder_dies.lock");
   ps::Shared<Box> box;
 
   ps::Child holder([&]() -> int {
     const int fd = file.open_rw();
-    ps::say("holder: flock(LOCK_EX) ", outcome(flock(fd, LOCK_EX)));
+    ps::say("holder: flock(LOCK_EX) ", ps::outcome(flock(fd, LOCK_EX)));
     box->held = true;
     for (;;) pause();
   });
@@ -55,14 +36,14 @@ int main() {
 
   // The parent is a second process: its non-blocking attempt must fail at once.
   const int fd = file.open_rw();
-  ps::say("parent: flock(LOCK_EX|LOCK_NB) ", outcome(flock(fd, LOCK_EX | LOCK_NB)));
+  ps::say("parent: flock(LOCK_EX|LOCK_NB) ", ps::outcome(flock(fd, LOCK_EX | LOCK_NB)));
   close(fd);
 
   ps::Child waiter([&] {
     const int wfd = file.open_rw();
     ps::say("waiter: flock(LOCK_EX)");
     box->about_to_lock = true;
-    ps::say("waiter: flock(LOCK_EX) ", outcome(flock(wfd, LOCK_EX)));
+    ps::say("waiter: flock(LOCK_EX) ", ps::outcome(flock(wfd, LOCK_EX)));
     return 0;
   });
   while (!box->about_to_lock) ps::sleep_for(0.001);

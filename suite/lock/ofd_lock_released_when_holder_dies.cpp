@@ -14,22 +14,6 @@
 #include "procsync.hpp"
 
 namespace {
-// The lock file, in the run's work directory; removed whatever way the scope is left.
-struct LockFile {
-  std::string path = ps::work_dir() + "/ofd_lock_released_when_holder_dies.lock";
-  LockFile() {
-    const int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    ps::check(fd >= 0, "open lock file");
-    close(fd);
-  }
-  ~LockFile() { unlink(path.c_str()); }
-  int open_rw() const {
-    const int fd = open(path.c_str(), O_RDWR | O_CLOEXEC);
-    ps::check(fd >= 0, "open lock file");
-    return fd;
-  }
-};
-
 struct Box {
   std::atomic<bool> held{false};
   std::atomic<bool> about_to_lock{false};
@@ -46,13 +30,10 @@ int write_lock(int fd, int cmd) {
   return fcntl(fd, cmd, &fl);
 }
 
-std::string outcome(int rc) {
-  return rc == 0 ? std::string("returned 0") : std::string("failed: ") + ps::errno_name(errno);
-}
 }  // namespace
 
 int main() {
-  const LockFile file;
+  const ps::WorkFile file("ofd_lock_released_when_holder_dies.lock");
   ps::Shared<Box> box;
   {
     // A kernel older than Linux 3.15 knows the constant but not the command.
@@ -61,7 +42,7 @@ int main() {
     probe.l_type = F_WRLCK;
     probe.l_whence = SEEK_SET;
     if (fcntl(fd, F_OFD_GETLK, &probe) != 0 && errno == EINVAL) {
-      unlink(file.path.c_str());  // unsupported() exits without running destructors
+      unlink(file.path().c_str());  // unsupported() exits without running destructors
       ps::unsupported("the kernel refuses F_OFD_GETLK with EINVAL: no OFD locks");
     }
     close(fd);
@@ -69,7 +50,7 @@ int main() {
 
   ps::Child holder([&]() -> int {
     const int fd = file.open_rw();
-    ps::say("holder: F_OFD_SETLKW ", outcome(write_lock(fd, F_OFD_SETLKW)));
+    ps::say("holder: F_OFD_SETLKW ", ps::outcome(write_lock(fd, F_OFD_SETLKW)));
     box->held = true;
     for (;;) pause();
   });
@@ -77,14 +58,14 @@ int main() {
 
   // The parent is a second process: its non-blocking attempt must fail at once.
   const int fd = file.open_rw();
-  ps::say("parent: F_OFD_SETLK ", outcome(write_lock(fd, F_OFD_SETLK)));
+  ps::say("parent: F_OFD_SETLK ", ps::outcome(write_lock(fd, F_OFD_SETLK)));
   close(fd);
 
   ps::Child waiter([&] {
     const int wfd = file.open_rw();
     ps::say("waiter: F_OFD_SETLKW");
     box->about_to_lock = true;
-    ps::say("waiter: F_OFD_SETLKW ", outcome(write_lock(wfd, F_OFD_SETLKW)));
+    ps::say("waiter: F_OFD_SETLKW ", ps::outcome(write_lock(wfd, F_OFD_SETLKW)));
     return 0;
   });
   while (!box->about_to_lock) ps::sleep_for(0.001);
