@@ -50,6 +50,8 @@ leftovers() {  # prints what is left compared with the baseline
   rm -f "$now" "$now".*
 }
 
+keep="$build/flake-failures"
+rm -rf "$keep"
 baseline=$(mktemp)
 snapshot "$baseline"
 total_failures=0
@@ -67,7 +69,12 @@ run() {  # run <n> <kind>
     "$( [ -n "$left" ] && echo ', LEFTOVERS' )"
   [ -n "$failed" ] && printf '%s\n' "$failed" | sed 's/^/  FAILED /'
   [ -n "$left" ] && printf '%s\n' "$left"
-  [ "$n_failed" -gt 0 ] && grep -hE '^procsync: .*(FAIL|TIMEOUT|BROKEN)' "$build"/Testing/Temporary/LastTest.log | head -5 | sed 's/^/  /'
+  # Each failed test's verdict and diff, kept for reading after the run.
+  for name in $failed; do
+    mkdir -p "$keep"
+    awk -v n="procsync: $name: " 'index($0, n) == 1 { on = 1 } /^<end of output>/ { on = 0 } on' \
+      "$build"/Testing/Temporary/LastTest.log | tee -a "$keep/$2-$1.txt" | head -25 | sed 's/^/    /'
+  done
   total_failures=$((total_failures + n_failed + $( [ -n "$left" ] && echo 1 || echo 0 )))
   rm -f "$log"
 }
@@ -83,4 +90,5 @@ if [ "$loaded" -gt 0 ]; then
 fi
 rm -f "$baseline" "$baseline".*
 echo "flake-check: $plain plain + $loaded loaded runs, $total_failures failure(s) or leftover(s)"
+[ -d "$keep" ] && echo "flake-check: the failures' diffs are in $keep/"
 [ "$total_failures" -eq 0 ]
