@@ -14,7 +14,7 @@
 # Exit status: that of ci/conformance.sh (0 when nothing failed, timed out or was broken;
 # 1 otherwise; 2 when the build failed); 2 for a bad argument or a failed install.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 2
 
 port=${1:-}
 shift || true
