@@ -2,10 +2,13 @@
 // The compiled constant of every name is handed to `kill -l N` in /bin/sh, which prints the
 // name it knows for that number. Only agreement is printed, never a number, so the trace
 // is the same on every architecture (signal numbers differ, e.g. on MIPS).
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
 #include <csignal>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -86,9 +89,30 @@ std::vector<std::string> ask_shell(const std::vector<std::string>& numbers) {
   }
   return lines;
 }
+
+// The ELF identity (class, byte order, machine) of a file, or "" when it is not ELF.
+std::string elf_identity(const char* path) {
+  std::array<unsigned char, 20> h{};
+  const int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return "";
+  const ssize_t n = read(fd, h.data(), h.size());
+  close(fd);
+  if (n < 20 || h[0] != 0x7f || h[1] != 'E' || h[2] != 'L' || h[3] != 'F') return "";
+  return std::string(h.begin() + 4, h.begin() + 6) + std::string(h.begin() + 18, h.begin() + 20);
+}
+
 }  // namespace
 
 int main() {
+  // `kill -l` must be the platform's own: under an emulator without a target root file
+  // system, /bin/sh is the host's and would answer with the host's numbers.
+  const char* self = std::getenv("PROCSYNC_SELF");
+  const std::string mine = elf_identity(self != nullptr ? self : "/proc/self/exe");
+  const std::string shell = elf_identity("/bin/sh");
+  if (!mine.empty() && !shell.empty() && mine != shell)
+    ps::unsupported(
+        "/bin/sh is built for another architecture than this program; "
+        "its kill -l would report that architecture's signal numbers");
   std::vector<std::string> numbers;
   for (const auto& s : kSignals) numbers.push_back(std::to_string(s.number));
   const std::vector<std::string> names = ask_shell(numbers);
