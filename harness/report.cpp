@@ -42,7 +42,8 @@ std::string render_text(const Result& r, bool always_table) {
                                                  : ", no start mark: times count from the spawn");
   out += "\n";
   const bool table = r.comparison != nullptr && r.observation != nullptr && r.trace != nullptr &&
-                     (always_table || r.verdict != Verdict::Pass);
+                     (always_table ||
+                      (r.verdict != Verdict::Pass && r.verdict != Verdict::Unsupported));
   if (table) {
     const Observation& obs = *r.observation;
     constexpr std::size_t kText = 44;
