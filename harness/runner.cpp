@@ -453,13 +453,15 @@ struct Run {
     const double give_up = now() + 10.0;
     for (;;) {
       if (!reaped && pid > 0) {
-        ::kill(-pid, SIGCONT);
+        // SIGKILL first: it ends stopped processes too, while a SIGCONT before it would let
+        // a stopped program run and print for a moment.
         ::kill(-pid, SIGKILL);
         ::kill(pid, SIGKILL);
+        ::kill(-pid, SIGCONT);
       }
       for (const auto& c : own_children()) {
-        ::kill(c.pid, SIGCONT);
         ::kill(c.pid, SIGKILL);
+        ::kill(c.pid, SIGCONT);
       }
       reap();
       errno = 0;
