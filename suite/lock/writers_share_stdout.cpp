@@ -1,12 +1,15 @@
-// LCK-01 (with the lock): two writer processes share stdout and try to take turns at it,
-// handing the turn to the other after every line, but each writes its lines while holding
-// one process-shared mutex. A writer that finds the other blocked on the lock keeps the
-// turn, so the lock, not the turn-taking, decides the order: all of A, then all of B.
-// suite/lock/writers_interleave_without_lock.cpp is the same program without the lock.
+// LCK-01: two writer processes share stdout and try to take turns at it, handing the turn
+// to the other after every line.
+//   with-lock     each writes its lines while holding one process-shared mutex. A writer
+//                 that finds the other blocked on the lock keeps the turn, so the lock, not
+//                 the turn-taking, decides the order: all of A, then all of B.
+//   without-lock  nothing keeps the second writer out: their lines interleave, A B A B.
+// One program for both, so that the lock is the only difference between the two traces.
 #include <pthread.h>
 
 #include <atomic>
 #include <string>
+#include <string_view>
 
 #include "procsync.hpp"
 
@@ -28,9 +31,11 @@ struct Box {
 };
 
 const char* const kName[2] = {"A", "B"};
+bool g_locked = true;  // with-lock or without-lock, from the command line
 
 // True when the writer cannot take a turn now: it has finished, or it is blocked on the lock
 // (it said it was locking, and the kernel shows it asleep: nothing else sleeps there).
+// Without the lock a writer never reaches kLocking, so only a finished one gives up turns.
 bool cannot_take_turn(const Writer& w) {
   const int phase = w.phase;
   return phase == kDone || (phase == kLocking && ps::process_state(w.pid) == 'S');
@@ -51,19 +56,29 @@ void print_in_turn(Box& box, int me, const std::string& text) {
 int writer(Box& box, int me) {
   Writer& self = box.writer[me];
   self.pid = getpid();
-  self.phase = kLocking;
-  ps::check(pthread_mutex_lock(&box.stdout_lock) == 0, "pthread_mutex_lock");
-  ps::say("writer ", kName[me], ": holds the lock");
+  if (g_locked) {
+    self.phase = kLocking;
+    ps::check(pthread_mutex_lock(&box.stdout_lock) == 0, "pthread_mutex_lock");
+    ps::say("writer ", kName[me], ": holds the lock");
+  } else {
+    ps::say("writer ", kName[me], ": in the critical section without a lock");
+  }
   self.phase = kInside;
   for (int i = 1; i <= kLines; ++i) print_in_turn(box, me, "line " + std::to_string(i));
-  print_in_turn(box, me, "releasing the lock");
+  print_in_turn(box, me, g_locked ? "releasing the lock" : "leaving the critical section");
   self.phase = kDone;
-  ps::check(pthread_mutex_unlock(&box.stdout_lock) == 0, "pthread_mutex_unlock");
+  if (g_locked) ps::check(pthread_mutex_unlock(&box.stdout_lock) == 0, "pthread_mutex_unlock");
   return 0;
 }
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
+  const std::string_view mode = argc > 1 ? argv[1] : "";
+  if (mode != "with-lock" && mode != "without-lock") {
+    ps::say("usage: writers_share_stdout with-lock|without-lock");
+    return 2;
+  }
+  g_locked = mode == "with-lock";
   ps::Shared<Box> box;
   pthread_mutexattr_t attr;
   pthread_mutexattr_init(&attr);
