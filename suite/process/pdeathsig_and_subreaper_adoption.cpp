@@ -96,7 +96,7 @@ int main() {
               ", parent still the forking one: ", getppid() == me ? "yes" : "no");
       box->asked = true;
       // Bounded: a platform that never sends the signal shows a missing line, not a hang.
-      await([&] { return getppid() != me && g_caught != 0; }, guard(5));
+      await([&] { return getppid() != me && g_caught != 0; }, guard(2));
       ps::say("asking child: its parent is now the subreaper: ", getppid() == self ? "yes" : "no");
       return 0;
     });

@@ -132,7 +132,9 @@ int main() {
             "waiter never blocked");
   ps::say("main: the waiter is blocked; semncnt ", set.get(GETNCNT));
   ps::sleep_for(kHoldSeconds);
-  ps::say("main: semop(+1) ", set.op(1, 0));
+  // Announced before the call: the waiter's line may come as soon as the value changes.
+  ps::say("main: semop(+1)");
+  ps::check(set.op(1, 0) == "returned 0", "semop(+1)");
   ps::say("main: waiter ", waiter.wait().describe());
   ps::say("main: value ", set.get(GETVAL), ", semncnt ", set.get(GETNCNT));
 
