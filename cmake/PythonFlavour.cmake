@@ -158,6 +158,16 @@ function(procsync_add_python_flavour)
     endif()
   endforeach()
 
+  # The Python files stay free of unused names and undefined ones, where pyflakes is there.
+  execute_process(COMMAND ${python_words} -c "import pyflakes" RESULT_VARIABLE no_pyflakes
+                  OUTPUT_QUIET ERROR_QUIET)
+  if(no_pyflakes EQUAL 0)
+    add_test(NAME python/pyflakes
+             COMMAND ${python_words} -m pyflakes ${src}/fixtures/procsync.py ${src}/suite
+                     ${src}/tests/violations)
+    set_tests_properties(python/pyflakes PROPERTIES LABELS "lint")
+  endif()
+
   # Violations: a deliberately wrong Python variant must FAIL against the real trace.
   if(NOT PROCSYNC_BUILD_TESTS)
     return()

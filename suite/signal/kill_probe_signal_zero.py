@@ -2,7 +2,6 @@
 # alive, still while it is an unreaped zombie (the process exists until waited for), and
 # raises OSError with ESRCH once it has been reaped (printed as the C call's -1 with ESRCH).
 import os
-import signal
 
 import procsync as ps
 
