@@ -58,6 +58,22 @@ class Output(unittest.TestCase):
         r = self.run_program("import errno, procsync as ps; ps.fail('open x', errno.ENOENT)")
         self.assertEqual((r.returncode, r.stdout), (1, b"error: open x: ENOENT\n"))
 
+    def test_exec_self_goes_through_the_launcher(self):
+        # The interpreter is the launcher and the .py file the program, as the harness has it.
+        code = ("import sys, procsync as ps\n"
+                "if sys.argv[1:] == ['again']: ps.say('again under ', sys.executable)\n"
+                "else: ps.exec_self(['again'])\n")
+        program = os.path.join(os.environ.get("TMPDIR", "/tmp"), "exec_self_%d.py" % os.getpid())
+        with open(program, "w") as f:
+            f.write(code)
+        try:
+            r = subprocess.run([sys.executable, program], capture_output=True,
+                               env=dict(os.environ, PROCSYNC_SELF=program,
+                                        PROCSYNC_LAUNCHER=sys.executable))
+        finally:
+            os.unlink(program)
+        self.assertEqual(r.stdout.decode(), "again under %s\n" % sys.executable)
+
     def test_start_mark(self):
         read_end, write_end = os.pipe()
         os.set_inheritable(write_end, True)
