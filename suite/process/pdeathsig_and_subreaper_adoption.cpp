@@ -5,7 +5,6 @@
 // The program kills the parent with SIGKILL: the first child catches SIGUSR1 and finds that its
 // new parent is the program; the second gets no signal and is adopted too; the program can
 // then reap both, which only a parent can.
-#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -18,6 +17,9 @@
 #include <string>
 
 #include "procsync.hpp"
+
+#ifdef __linux__
+#include <sys/prctl.h>
 
 namespace {
 struct Box {
@@ -76,9 +78,6 @@ std::string reap(pid_t pid) {
 }  // namespace
 
 int main() {
-#ifndef __linux__
-  ps::unsupported("PR_SET_PDEATHSIG and PR_SET_CHILD_SUBREAPER are Linux's");
-#endif
   const pid_t self = getpid();
   ps::check(prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0, "prctl(PR_SET_CHILD_SUBREAPER)");
   ps::say("main: PR_SET_CHILD_SUBREAPER returned 0");
@@ -125,3 +124,9 @@ int main() {
   ps::say("main: other child ", reap(other));
   return 0;
 }
+
+#else
+int main() {
+  ps::unsupported("PR_SET_PDEATHSIG and PR_SET_CHILD_SUBREAPER are Linux's");
+}
+#endif

@@ -1,6 +1,5 @@
 // Violates PRC-07: PR_SET_PDEATHSIG accepted but no signal sent when the parent dies
 // (modelled by clearing the request after reporting it).
-#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,6 +12,9 @@
 #include <string>
 
 #include "procsync.hpp"
+
+#ifdef __linux__
+#include <sys/prctl.h>
 
 namespace {
 struct Box {
@@ -71,9 +73,6 @@ std::string reap(pid_t pid) {
 }  // namespace
 
 int main() {
-#ifndef __linux__
-  ps::unsupported("PR_SET_PDEATHSIG and PR_SET_CHILD_SUBREAPER are Linux's");
-#endif
   const pid_t self = getpid();
   ps::check(prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0, "prctl(PR_SET_CHILD_SUBREAPER)");
   ps::say("main: PR_SET_CHILD_SUBREAPER returned 0");
@@ -121,3 +120,9 @@ int main() {
   ps::say("main: other child ", reap(other));
   return 0;
 }
+
+#else
+int main() {
+  ps::unsupported("PR_SET_PDEATHSIG and PR_SET_CHILD_SUBREAPER are Linux's");
+}
+#endif

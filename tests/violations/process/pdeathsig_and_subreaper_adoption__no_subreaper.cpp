@@ -1,6 +1,5 @@
 // Violates PRC-07: orphans are not adopted by the nearest subreaper but go further up (here
 // to the harness, itself a subreaper), modelled by never making the program one.
-#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,6 +12,9 @@
 #include <string>
 
 #include "procsync.hpp"
+
+#ifdef __linux__
+#include <sys/prctl.h>
 
 namespace {
 struct Box {
@@ -71,9 +73,6 @@ std::string reap(pid_t pid) {
 }  // namespace
 
 int main() {
-#ifndef __linux__
-  ps::unsupported("PR_SET_PDEATHSIG and PR_SET_CHILD_SUBREAPER are Linux's");
-#endif
   const pid_t self = getpid();
   // The violation: PR_SET_CHILD_SUBREAPER is not set.
   ps::say("main: PR_SET_CHILD_SUBREAPER returned 0");
@@ -120,3 +119,9 @@ int main() {
   ps::say("main: other child ", reap(other));
   return 0;
 }
+
+#else
+int main() {
+  ps::unsupported("PR_SET_PDEATHSIG and PR_SET_CHILD_SUBREAPER are Linux's");
+}
+#endif
