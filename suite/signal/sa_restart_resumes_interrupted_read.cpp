@@ -17,6 +17,7 @@ namespace {
 struct Shared {
   std::atomic<int> reading{0};  // which round's read this process is about to block in
   std::atomic<int> handled{0};
+  std::atomic<int> finished{0};  // which round's read has returned
 };
 Shared* g_shared = nullptr;
 
@@ -45,11 +46,15 @@ void round(int number, int flags, const char* label, bool child_writes) {
     ps::check(ps::wait_for_state(parent, "S", 5), "parent never blocked");
     ps::say("child: parent is blocked in read; sending SIGUSR1");
     ps::check(kill(parent, SIGUSR1) == 0, "kill");
-    if (!child_writes) return 0;
-    await(g_shared->handled, handled_before + 1, "the handler never ran");
-    ps::check(ps::wait_for_state(parent, "S", 5), "parent never blocked again");
-    ps::say("child: handler has run and the parent is blocked again; writing \"data\"");
-    ps::check(write(fds[1], "data", 4) == 4, "write");
+    if (child_writes) {
+      await(g_shared->handled, handled_before + 1, "the handler never ran");
+      ps::check(ps::wait_for_state(parent, "S", 5), "parent never blocked again");
+      ps::say("child: handler has run and the parent is blocked again; writing \"data\"");
+      ps::check(write(fds[1], "data", 4) == 4, "write");
+    }
+    // The write end stays open until the read has returned: closing it would end the read
+    // with end of file, whatever the signal did.
+    await(g_shared->finished, number, "the parent's read never returned");
     return 0;
   });
   close(fds[1]);
@@ -61,6 +66,7 @@ void round(int number, int flags, const char* label, bool child_writes) {
     ps::say(label, ": read ", ps::outcome(-1));
   else
     ps::say(label, ": read returned \"", std::string(buf, static_cast<std::size_t>(n)), "\"");
+  g_shared->finished = number;
   ps::check(child.wait().exited(), "child");
   close(fds[0]);
 }
