@@ -30,17 +30,20 @@ struct Shared {
   std::atomic<int> reading{0};   // which reader is about to block in read()
   std::atomic<bool> reader_resumed{false};
   std::atomic<bool> foreground_job_may_start{false};
+  std::atomic<pid_t> job_group{0};  // the last job started, for the parent to end if stuck
 };
 
-void await(const std::atomic<bool>& flag, const char* what) {
+// Waits for `flag` for at most 5 s; false (and a line saying what never happened) after that.
+bool await(const std::atomic<bool>& flag, const char* what) {
   const double deadline = ps::monotonic_seconds() + 5;
   while (!flag.load()) {
     if (ps::monotonic_seconds() > deadline) {
       ps::say("gave up after 5 s waiting until ", what);
-      std::_Exit(1);
+      return false;
     }
     ps::sleep_for(0.001);
   }
+  return true;
 }
 
 void default_stop_signals() {
@@ -82,13 +85,14 @@ int write_line(int tty, const char* who, const std::string& text) {
 }
 
 // Starts `body` in a child that is the only member of a new process group.
-ps::Child start_job(const std::function<int()>& body) {
+ps::Child start_job(Shared& shared, const std::function<int()>& body) {
   ps::Child job([&] {
     ps::check(setpgid(0, 0) == 0, "setpgid");
     default_stop_signals();
     return body();
   });
   setpgid(job.pid(), job.pid());  // as shells do: whichever runs first
+  shared.job_group = job.pid();
   return job;
 }
 
@@ -106,7 +110,7 @@ int shell(int tty, Shared& shared) {
   const pid_t own_group = getpgrp();
 
   // 1. A background job that reads.
-  ps::Child reader = start_job([&] { return read_line(tty, "background reader", 1, shared); });
+  ps::Child reader = start_job(shared, [&] { return read_line(tty, "background reader", 1, shared); });
   ps::Status st = reader.wait(WUNTRACED);
   ps::say("shell: background reader ", st.describe());
   if (st.stopped()) {
@@ -118,7 +122,7 @@ int shell(int tty, Shared& shared) {
   ps::check(tcsetpgrp(tty, own_group) == 0, "tcsetpgrp shell");
 
   // 2. A background job that writes, TOSTOP clear.
-  ps::Child writer = start_job([&] {
+  ps::Child writer = start_job(shared, [&] {
     return write_line(tty, "background writer", "written without TOSTOP");
   });
   ps::say("shell: background writer, TOSTOP clear: ", writer.wait(WUNTRACED).describe());
@@ -128,7 +132,7 @@ int shell(int tty, Shared& shared) {
   ps::check(tcgetattr(tty, &t) == 0, "tcgetattr");
   t.c_lflag |= TOSTOP;
   ps::check(tcsetattr(tty, TCSANOW, &t) == 0, "tcsetattr TOSTOP");
-  ps::Child tostop_writer = start_job([&] {
+  ps::Child tostop_writer = start_job(shared, [&] {
     return write_line(tty, "background writer", "written with TOSTOP");
   });
   st = tostop_writer.wait(WUNTRACED);
@@ -140,8 +144,9 @@ int shell(int tty, Shared& shared) {
   ps::check(tcsetpgrp(tty, own_group) == 0, "tcsetpgrp shell");
 
   // 4. A foreground job that writes and reads, TOSTOP still set.
-  ps::Child foreground = start_job([&] {
-    await(shared.foreground_job_may_start, "the shell gives the terminal to the job");
+  ps::Child foreground = start_job(shared, [&] {
+    if (!await(shared.foreground_job_may_start, "the shell gives the terminal to the job"))
+      return 1;
     if (write_line(tty, "foreground job", "written in the foreground") != 0) return 1;
     return read_line(tty, "foreground job", 2, shared);
   });
@@ -152,16 +157,25 @@ int shell(int tty, Shared& shared) {
   return 0;
 }
 
-void wait_until_reading(Shared& shared, int reader) {
+bool wait_until_reading(Shared& shared, int reader) {
   const double deadline = ps::monotonic_seconds() + 5;
   while (shared.reading.load() != reader) {
     if (ps::monotonic_seconds() > deadline) {
       ps::say("parent: gave up after 5 s waiting for reader ", reader);
-      std::_Exit(1);
+      return false;
     }
     ps::sleep_for(0.001);
   }
-  ps::check(ps::wait_for_state(shared.reader, "S", 5), "reader never blocked");
+  if (ps::wait_for_state(shared.reader, "S", 5)) return true;
+  ps::say("parent: reader ", reader, " never blocked");
+  return false;
+}
+
+// The experiment is stuck: ends the last job and the session leader (on return from main),
+// so that nothing is left running.
+int give_up(Shared& shared) {
+  if (shared.job_group.load() > 0) kill(-shared.job_group.load(), SIGKILL);
+  return 1;
 }
 
 void type(int master, const std::string& text) {
@@ -210,12 +224,13 @@ int main() {
   });
   close(slave);
 
-  await(shared->reader_resumed, "the background reader is brought to the foreground");
-  wait_until_reading(*shared, 1);
+  if (!await(shared->reader_resumed, "the background reader is brought to the foreground") ||
+      !wait_until_reading(*shared, 1))
+    return give_up(*shared);
   ps::say("parent: reader is blocked reading the terminal in the foreground; typing \"fg line\"");
   type(master, "fg line\n");
 
-  wait_until_reading(*shared, 2);
+  if (!wait_until_reading(*shared, 2)) return give_up(*shared);
   ps::say("parent: foreground job is blocked reading; typing \"foreground line\"");
   type(master, "foreground line\n");
 
