@@ -1,11 +1,14 @@
 // SIG-42: a signal whose default action is "terminate with core" is reported as a core dump
 // when the core size limit allows one, and not when the limit is 0. Each experiment runs in
 // a child that works in a fresh directory under the per-run work directory, so its core
-// lands there; only that child raises RLIMIT_CORE (to 64 MiB, or its hard limit if lower). The parent reads the
-// end with waitid(WNOWAIT) (si_code: CLD_DUMPED or CLD_KILLED) and then waitpid (WCOREDUMP),
-// counts the files the child left in its directory and removes them.
-// UNSUPPORTED where /proc/sys/kernel/core_pattern hands cores to a program ("|...") or names
-// a directory: the core then never lands in the child's directory.
+// lands there; only that child raises RLIMIT_CORE (to 64 MiB, or its hard limit if lower). The
+// parent reads the end with waitid(WNOWAIT) (si_code: CLD_DUMPED or CLD_KILLED) and then waitpid
+// (WCOREDUMP), looks for the files the child left in its directory (the core, if one was written)
+// and removes them. UNSUPPORTED where /proc/sys/kernel/core_pattern hands cores to a program
+// ("|...") or names a directory: the core then never lands in the child's directory. Large-file
+// interfaces: readdir() on a 32-bit platform must not fail with EOVERFLOW on a filesystem that
+// hands out 64-bit directory offsets (as a 64-bit kernel does under qemu-user).
+#define _FILE_OFFSET_BITS 64
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -14,6 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <csignal>
 #include <cstdlib>
 #include <functional>
@@ -39,10 +43,12 @@ std::vector<std::string> files_in(const std::string& dir) {
   std::vector<std::string> out;
   DIR* d = opendir(dir.c_str());
   if (d == nullptr) ps::fail("opendir");
+  errno = 0;
   while (const dirent* e = readdir(d)) {
     const std::string name = e->d_name;
     if (name != "." && name != "..") out.push_back(name);
   }
+  if (errno != 0) ps::fail("readdir");
   closedir(d);
   return out;
 }
@@ -68,14 +74,13 @@ void run(const std::string& dir, const char* what, bool core_allowed,
     return 0;
   });
   siginfo_t info{};
-  ps::check(waitid(P_PID, static_cast<id_t>(child.pid()), &info, WEXITED | WNOWAIT) == 0,
-            "waitid");
+  ps::check(waitid(P_PID, static_cast<id_t>(child.pid()), &info, WEXITED | WNOWAIT) == 0, "waitid");
   const ps::Status status = child.wait();
   const std::vector<std::string> left = files_in(dir);
   for (const std::string& name : left) unlink((dir + "/" + name).c_str());
   ps::say(what, ", RLIMIT_CORE ", core_allowed ? "raised" : "0", ": child ", status.describe(),
-          "; waitid: ", ps::si_code_name(SIGCHLD, info.si_code), "; files in its directory: ",
-          left.size());
+          "; waitid: ", ps::si_code_name(SIGCHLD, info.si_code),
+          "; a core file in its directory: ", left.empty() ? "no" : "yes");
 }
 }  // namespace
 

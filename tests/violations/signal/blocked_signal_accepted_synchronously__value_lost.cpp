@@ -57,7 +57,8 @@ int main() {
   ps::check(sigprocmask(SIG_BLOCK, &blocked, nullptr) == 0, "sigprocmask");
   ps::Shared<Shared> shared;
 
-  ps::say("SIGUSR1, SIGUSR2 and SIGRTMIN+0 blocked, no handlers; sigtimedwait for 1 s, nothing sent");
+  ps::say(
+      "SIGUSR1, SIGUSR2 and SIGRTMIN+0 blocked, no handlers; sigtimedwait for 1 s, nothing sent");
   const sigset_t usr1 = one(SIGUSR1);
   const timespec one_second{1, 0};
   siginfo_t info{};

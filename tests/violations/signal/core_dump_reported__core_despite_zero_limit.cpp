@@ -1,5 +1,6 @@
 // Violates SIG-42: a core is dumped although RLIMIT_CORE is 0 (simulated by raising the
 // limit in every child).
+#define _FILE_OFFSET_BITS 64
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -8,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <csignal>
 #include <cstdlib>
 #include <functional>
@@ -33,10 +35,12 @@ std::vector<std::string> files_in(const std::string& dir) {
   std::vector<std::string> out;
   DIR* d = opendir(dir.c_str());
   if (d == nullptr) ps::fail("opendir");
+  errno = 0;
   while (const dirent* e = readdir(d)) {
     const std::string name = e->d_name;
     if (name != "." && name != "..") out.push_back(name);
   }
+  if (errno != 0) ps::fail("readdir");
   closedir(d);
   return out;
 }
@@ -63,14 +67,13 @@ void run(const std::string& dir, const char* what, bool core_allowed,
     return 0;
   });
   siginfo_t info{};
-  ps::check(waitid(P_PID, static_cast<id_t>(child.pid()), &info, WEXITED | WNOWAIT) == 0,
-            "waitid");
+  ps::check(waitid(P_PID, static_cast<id_t>(child.pid()), &info, WEXITED | WNOWAIT) == 0, "waitid");
   const ps::Status status = child.wait();
   const std::vector<std::string> left = files_in(dir);
   for (const std::string& name : left) unlink((dir + "/" + name).c_str());
   ps::say(what, ", RLIMIT_CORE ", core_allowed ? "raised" : "0", ": child ", status.describe(),
-          "; waitid: ", ps::si_code_name(SIGCHLD, info.si_code), "; files in its directory: ",
-          left.size());
+          "; waitid: ", ps::si_code_name(SIGCHLD, info.si_code),
+          "; a core file in its directory: ", left.empty() ? "no" : "yes");
 }
 }  // namespace
 

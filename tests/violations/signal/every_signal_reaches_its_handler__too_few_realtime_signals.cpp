@@ -56,7 +56,8 @@ std::string try_signal(int sig) {
   // POSIX: a pending signal that is unblocked is delivered before sigprocmask() returns.
   ps::check(sigprocmask(SIG_SETMASK, &old, nullptr) == 0, "sigprocmask");
   if (!problem.empty()) return problem;
-  if (g_calls != 1) return "handler ran " + std::to_string(g_calls.load()) + " time(s) after unblocking";
+  if (g_calls != 1)
+    return "handler ran " + std::to_string(g_calls.load()) + " time(s) after unblocking";
   if (g_arg != sig || g_signo != sig) {
     // signal_name() reuses one buffer for real-time names: copy each before the next call.
     std::string got = std::string("handler got ") + ps::signal_name(g_arg);

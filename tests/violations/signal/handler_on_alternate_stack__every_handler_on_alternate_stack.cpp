@@ -31,8 +31,8 @@ void report(const char* what) {
   const bool on_alt = addr >= lo && addr < lo + kAltStackSize;
   stack_t now{};
   const bool flagged = sigaltstack(nullptr, &now) == 0 && (now.ss_flags & SS_ONSTACK) != 0;
-  ps::say_safe(what, ": on the alternate stack: ", yes_no(on_alt), ", SS_ONSTACK: ",
-               yes_no(flagged));
+  ps::say_safe(what, ": on the alternate stack: ", yes_no(on_alt),
+               ", SS_ONSTACK: ", yes_no(flagged));
 }
 
 void on_usr(int sig) {
@@ -61,8 +61,8 @@ int main() {
     stack.rlim_cur = 8u * 1024 * 1024;
     ps::check(setrlimit(RLIMIT_STACK, &stack) == 0, "setrlimit");
   }
-  void* mem = mmap(nullptr, kAltStackSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-                   -1, 0);
+  void* mem =
+      mmap(nullptr, kAltStackSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   ps::check(mem != MAP_FAILED, "mmap");
   g_alt = static_cast<char*>(mem);
   stack_t ss{};

@@ -36,7 +36,8 @@ sigset_t test_signals() {
 void queue(int sig, int value) {
   union sigval v {};
   v.sival_int = value;
-  if (sigqueue(getpid(), sig, v) != 0) ps::say("sigqueue(", ps::signal_name(sig), ") ", ps::outcome(-1));
+  if (sigqueue(getpid(), sig, v) != 0)
+    ps::say("sigqueue(", ps::signal_name(sig), ") ", ps::outcome(-1));
 }
 
 // Unblocks the test signals and prints every delivery, in the order the handler recorded.
@@ -56,7 +57,8 @@ void unblock_and_report() {
   for (int i = 0; i < n && i < kMaxDeliveries; ++i) {
     const Delivery& d = g_log[i];
     ps::say("delivered ", ps::signal_name(d.sig), " with value ", d.value, ", ",
-            ps::si_code_name(d.sig, d.code), ", from this process: ", d.sender == getpid() ? "yes" : "no");
+            ps::si_code_name(d.sig, d.code),
+            ", from this process: ", d.sender == getpid() ? "yes" : "no");
   }
   ps::say(n, " deliveries after unblocking");
 }

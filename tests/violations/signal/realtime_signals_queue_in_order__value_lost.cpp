@@ -55,7 +55,8 @@ void unblock_and_report() {
   for (int i = 0; i < n && i < kMaxDeliveries; ++i) {
     const Delivery& d = g_log[i];
     ps::say("delivered ", ps::signal_name(d.sig), " with value ", d.value, ", ",
-            ps::si_code_name(d.sig, d.code), ", from this process: ", d.sender == getpid() ? "yes" : "no");
+            ps::si_code_name(d.sig, d.code),
+            ", from this process: ", d.sender == getpid() ? "yes" : "no");
   }
   ps::say(n, " deliveries after unblocking");
 }

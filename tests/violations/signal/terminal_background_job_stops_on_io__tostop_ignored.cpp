@@ -102,7 +102,8 @@ int shell(int tty, Shared& shared) {
   const pid_t own_group = getpgrp();
 
   // 1. A background job that reads.
-  ps::Child reader = start_job(shared, [&] { return read_line(tty, "background reader", 1, shared); });
+  ps::Child reader =
+      start_job(shared, [&] { return read_line(tty, "background reader", 1, shared); });
   ps::Status st = reader.wait(WUNTRACED);
   ps::say("shell: background reader ", st.describe());
   if (st.stopped()) {
@@ -114,9 +115,8 @@ int shell(int tty, Shared& shared) {
   ps::check(tcsetpgrp(tty, own_group) == 0, "tcsetpgrp shell");
 
   // 2. A background job that writes, TOSTOP clear.
-  ps::Child writer = start_job(shared, [&] {
-    return write_line(tty, "background writer", "written without TOSTOP");
-  });
+  ps::Child writer = start_job(
+      shared, [&] { return write_line(tty, "background writer", "written without TOSTOP"); });
   ps::say("shell: background writer, TOSTOP clear: ", writer.wait(WUNTRACED).describe());
 
   // 3. The same with TOSTOP set.
@@ -124,9 +124,8 @@ int shell(int tty, Shared& shared) {
   ps::check(tcgetattr(tty, &t) == 0, "tcgetattr");
   t.c_lflag |= TOSTOP;
   ps::check(tcsetattr(tty, TCSANOW, &t) == 0, "tcsetattr TOSTOP");
-  ps::Child tostop_writer = start_job(shared, [&] {
-    return write_line(tty, "background writer", "written with TOSTOP");
-  });
+  ps::Child tostop_writer = start_job(
+      shared, [&] { return write_line(tty, "background writer", "written with TOSTOP"); });
   st = tostop_writer.wait(WUNTRACED);
   ps::say("shell: background writer, TOSTOP set: ", st.describe());
   if (st.stopped()) {
