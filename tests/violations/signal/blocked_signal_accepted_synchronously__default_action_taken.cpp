@@ -1,5 +1,7 @@
 // Violates SIG-36: the signal sigwait() waits for is not accepted by it but delivered, and
-// its default action ends the process (simulated by unblocking SIGUSR1 before sigwait).
+// its default action ends the process (simulated by waiting, asleep, until SIGUSR1 is
+// pending and then unblocking it; calling sigwait() with the signal unblocked would be
+// undefined behaviour, and qemu-user does accept the signal then).
 #include <unistd.h>
 
 #include <atomic>
@@ -73,8 +75,14 @@ int main() {
   {
     ps::Child child = sender(*shared, 1, "sigwait", SIGUSR1, 0);
     int sig = 0;
-    ps::check(sigprocmask(SIG_UNBLOCK, &usr1, nullptr) == 0, "sigprocmask");
     shared->waiting = 1;
+    const double deadline = ps::monotonic_seconds() + 5;
+    sigset_t pending;
+    do {
+      ps::sleep_for(0.001);
+      ps::check(sigpending(&pending) == 0, "sigpending");
+    } while (sigismember(&pending, SIGUSR1) != 1 && ps::monotonic_seconds() < deadline);
+    ps::check(sigprocmask(SIG_UNBLOCK, &usr1, nullptr) == 0, "sigprocmask");
     const int err = sigwait(&usr1, &sig);  // returns the error number, not -1
     if (err == 0)
       ps::say("sigwait returned 0 with ", ps::signal_name(sig));
