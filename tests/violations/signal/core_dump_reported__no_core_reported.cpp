@@ -1,6 +1,6 @@
-// Violates SIG-42 as valgrind 3.19 and qemu-user 7.2 do: the process dies of the signal
-// but no core dump is reported (they handle the fatal signal themselves and kill themselves
-// with RLIMIT_CORE at 0; simulated here by keeping the limit at 0).
+// Violates SIG-42 as valgrind 3.19 does: the process dies of the signal but no core dump is
+// reported (valgrind handles the fatal signal itself and kills itself with RLIMIT_CORE at 0;
+// simulated here by keeping the limit at 0).
 #define _FILE_OFFSET_BITS 64
 #include <dirent.h>
 #include <fcntl.h>

@@ -1,6 +1,6 @@
 // Violates SIG-34 as qemu-user 7.2 does for the guest real-time signals it cannot map onto
-// host signals (the two highest here): sigaction() returns 0 and keeps nothing, kill() fails
-// with EINVAL. Simulated for SIGRTMAX-1 and SIGRTMAX.
+// host signals (the two highest here): sigaction() returns 0 but installs nothing on the host,
+// kill() fails with EINVAL. Simulated for SIGRTMAX-1 and SIGRTMAX.
 #include <unistd.h>
 
 #include <atomic>
