@@ -8,7 +8,9 @@
 // ("|...") or names a directory: the core then never lands in the child's directory. Large-file
 // interfaces: readdir() on a 32-bit platform must not fail with EOVERFLOW on a filesystem that
 // hands out 64-bit directory offsets (as a 64-bit kernel does under qemu-user).
+#ifndef _FILE_OFFSET_BITS
 #define _FILE_OFFSET_BITS 64
+#endif
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/mman.h>

@@ -1,6 +1,8 @@
 // Violates SIG-42: a core is dumped although RLIMIT_CORE is 0 (simulated by raising the
 // limit in every child).
+#ifndef _FILE_OFFSET_BITS
 #define _FILE_OFFSET_BITS 64
+#endif
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/mman.h>

@@ -1,7 +1,9 @@
 // Violates SIG-42 as valgrind 3.19 does: the process dies of the signal but no core dump is
 // reported (valgrind handles the fatal signal itself and kills itself with RLIMIT_CORE at 0;
 // simulated here by keeping the limit at 0).
+#ifndef _FILE_OFFSET_BITS
 #define _FILE_OFFSET_BITS 64
+#endif
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/mman.h>
