@@ -7,6 +7,8 @@
 #include <cmath>
 #include <regex>
 
+#include "protocol.hpp"
+
 namespace procsync {
 
 namespace {
@@ -150,7 +152,8 @@ nlohmann::json to_json(const Result& r) {
     j["stderr"] = o.stderr_text;
     // Figures a program reports as "measure: name=value" lines (THR-12's ratio, ...).
     static const std::regex measure_line(
-        R"(measure: ([A-Za-z0-9_.-]+)=(-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?))");
+        std::string(ps::protocol::kMeasurePrefix) +
+        R"(([A-Za-z0-9_.-]+)=(-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?))");
     j["measures"] = nlohmann::json::object();
     for (const auto& l : o.lines) {
       std::smatch m;
