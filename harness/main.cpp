@@ -12,6 +12,7 @@
 
 #include "compare.hpp"
 #include "conformance.hpp"
+#include "listing.hpp"
 #include "protocol.hpp"
 #include "report.hpp"
 #include "runner.hpp"
@@ -318,6 +319,15 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   report->add_flag("-q,--quiet", quiet, "write the files only; print no summary");
 
+  std::string expected_dir = "expected";
+  auto* list = app.add_subcommand(
+      "list",
+      "print the test table of a tree of expected traces as JSON: name, trace, program, args, "
+      "claims, requires, labels, timeout (and error for a trace that does not parse)");
+  list->add_option("--expected", expected_dir, "the directory of expected traces")
+      ->capture_default_str()
+      ->check(CLI::ExistingDirectory);
+
   std::string diff_a, diff_b;
   double threshold = 0.2;
   auto* diff = app.add_subcommand(
@@ -340,6 +350,10 @@ int main(int argc, char** argv) {
     if (run->parsed()) return cmd_run(c, trace_path, name, json_path, unsupported, verbose);
     if (record->parsed()) return cmd_record(c, trace_path, record_timeout, out_path);
     if (check->parsed()) return cmd_check(files);
+    if (list->parsed()) {
+      std::cout << render_listing(list_traces(expected_dir));
+      return 0;
+    }
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : kBrokenExit;
