@@ -82,6 +82,8 @@ function(procsync_add_behaviours)
   file(GLOB_RECURSE programs CONFIGURE_DEPENDS RELATIVE ${src}/suite ${src}/suite/*.cpp)
   set_property(DIRECTORY ${src} APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${traces})
   _procsync_test_table(table)
+  # tests/CMakeLists.txt needs each trace's program too (the violations' drift check).
+  set_property(GLOBAL PROPERTY PROCSYNC_TEST_TABLE "${table}")
 
   # Which programs are needed, and which features each trace lacks.
   set(built "")
