@@ -44,8 +44,7 @@ const SysvTable kSysvTables[] = {
 
 // Removes every System V object whose key `wanted` accepts. /proc/sysvipc/* start each
 // row with the key and the id, after one header line.
-std::vector<std::string> remove_sysv(const std::function<bool(int key)>& wanted,
-                                     const char* why) {
+std::vector<std::string> remove_sysv(const std::function<bool(int key)>& wanted, const char* why) {
   std::vector<std::string> removed;
   for (const auto& table : kSysvTables) {
     std::ifstream in(table.proc_file);
@@ -56,8 +55,8 @@ std::vector<std::string> remove_sysv(const std::function<bool(int key)>& wanted,
       int key = 0, id = 0;
       if (!(cells >> key >> id) || !wanted(key)) continue;
       if (table.remove(id) == 0)
-        removed.push_back(fmt::format("System V {} key 0x{:08x}{}", table.kind,
-                                      static_cast<unsigned>(key), why));
+        removed.push_back(
+            fmt::format("System V {} key 0x{:08x}{}", table.kind, static_cast<unsigned>(key), why));
     }
   }
   return removed;
@@ -72,10 +71,10 @@ std::string make_run_token() {
 
 std::vector<std::string> sweep_stale(const std::string& tmp_dir) {
   static const std::string kWhy = " (left by an earlier run whose harness was killed)";
-  static const std::regex owned("^(sem\\.)?" +
-                                std::regex_replace(std::string(protocol::kObjectPrefix),
-                                                   std::regex(R"([.])"), R"(\.)") +
-                                R"(([0-9]+)-[0-9a-f]{8}\..*)");
+  static const std::regex owned(
+      "^(sem\\.)?" +
+      std::regex_replace(std::string(protocol::kObjectPrefix), std::regex(R"([.])"), R"(\.)") +
+      R"(([0-9]+)-[0-9a-f]{8}\..*)");
   std::vector<std::string> removed;
   for (const std::string& dir : {tmp_dir, std::string("/dev/shm")}) {
     std::error_code ec;
@@ -97,8 +96,7 @@ std::vector<std::string> sweep_stale(const std::string& tmp_dir) {
   return removed;
 }
 
-std::vector<std::string> remove_run_objects(const std::string& token,
-                                            const std::string& work_dir) {
+std::vector<std::string> remove_run_objects(const std::string& token, const std::string& work_dir) {
   std::vector<std::string> removed;
   std::error_code ec;
   for (const auto& e : fs::directory_iterator("/dev/shm", ec)) {
@@ -109,7 +107,8 @@ std::vector<std::string> remove_run_objects(const std::string& token,
   const long self = ::getpid();
   for (auto& r : remove_sysv(
            [self](int key) {
-             return protocol::is_sysv_key(key) && protocol::sysv_key_owner(key) == (self & 0x3fffff);
+             return protocol::is_sysv_key(key) &&
+                    protocol::sysv_key_owner(key) == (self & 0x3fffff);
            },
            ""))
     removed.push_back(std::move(r));

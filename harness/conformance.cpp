@@ -1,7 +1,5 @@
 #include "conformance.hpp"
 
-#include "verdict.hpp"
-
 #include <fmt/format.h>
 
 #include <map>
@@ -10,6 +8,8 @@
 #include <regex>
 #include <set>
 #include <sstream>
+
+#include "verdict.hpp"
 
 namespace procsync {
 
@@ -20,7 +20,9 @@ Verdict verdict_of(const nlohmann::json& test) {
   return verdict_from_name(test.value("verdict", "")).value_or(Verdict::Broken);
 }
 
-std::string name_of(Verdict v) { return std::string(verdict_name(v)); }
+std::string name_of(Verdict v) {
+  return std::string(verdict_name(v));
+}
 
 constexpr const char* kNotCovered = "NOT COVERED";
 
@@ -157,7 +159,9 @@ nlohmann::json build_conformance(const std::vector<nlohmann::json>& results,
   return out;
 }
 
-std::string render_json(const nlohmann::json& c) { return c.dump(2) + "\n"; }
+std::string render_json(const nlohmann::json& c) {
+  return c.dump(2) + "\n";
+}
 
 std::string render_markdown(const nlohmann::json& c) {
   std::string md = "# procsync conformance report\n\n";
@@ -341,8 +345,8 @@ RunDiff diff_runs(const nlohmann::json& a, const nlohmann::json& b, double thres
     else if (vb == Verdict::Pass && va != Verdict::Pass)
       d.newly_passing.push_back(fmt::format("{}: {} -> PASS", name, verdict_name(va)));
     else if (vb == Verdict::Unsupported && va != Verdict::Unsupported)
-      d.newly_unsupported.push_back(fmt::format("{}: {} -> UNSUPPORTED: {}", name,
-                                                verdict_name(va), first_line((*t)["reason"])));
+      d.newly_unsupported.push_back(fmt::format("{}: {} -> UNSUPPORTED: {}", name, verdict_name(va),
+                                                first_line((*t)["reason"])));
     if (va == Verdict::Pass && vb == Verdict::Pass) {
       const double da = x.value("duration", 0.0), db = t->value("duration", 0.0);
       const double la = x.value("max_lateness", 0.0), lb = t->value("max_lateness", 0.0);

@@ -38,6 +38,8 @@ nlohmann::json list_traces(const std::string& expected_dir) {
   return out;
 }
 
-std::string render_listing(const nlohmann::json& listing) { return listing.dump(1) + "\n"; }
+std::string render_listing(const nlohmann::json& listing) {
+  return listing.dump(1) + "\n";
+}
 
 }  // namespace procsync

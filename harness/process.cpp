@@ -71,7 +71,9 @@ Pipe make_pipe() {
   return {Fd(fds[0]), Fd(fds[1])};
 }
 
-void set_nonblock(int fd) { ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK); }
+void set_nonblock(int fd) {
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+}
 
 double monotonic_now() {
   timespec ts{};
@@ -86,8 +88,7 @@ std::vector<std::string> environment_with(const std::vector<std::string>& overri
     const std::string_view name = entry.substr(0, entry.find('='));
     bool replaced = false;
     for (const auto& o : overrides)
-      if (o.size() > name.size() && o.compare(0, name.size(), name) == 0 &&
-          o[name.size()] == '=')
+      if (o.size() > name.size() && o.compare(0, name.size(), name) == 0 && o[name.size()] == '=')
         replaced = true;
     if (!replaced) out.emplace_back(entry);
   }
@@ -153,8 +154,7 @@ Spawned spawn_program(const SpawnRequest& request) {
   } while (n < 0 && errno == EINTR);
   if (n == static_cast<ssize_t>(sizeof e)) {
     s.error = fmt::format("cannot start '{}': {}", argv_words[0], std::strerror(e));
-    if (e == ENOEXEC)
-      s.error += " (a program for another architecture? set PROCSYNC_LAUNCHER)";
+    if (e == ENOEXEC) s.error += " (a program for another architecture? set PROCSYNC_LAUNCHER)";
   }
   s.stdout_read = std::move(out.read);
   s.stderr_read = std::move(err.read);

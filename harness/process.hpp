@@ -48,8 +48,8 @@ struct SpawnRequest {
 // The started program's ends of its pipes, or why it could not start.
 struct Spawned {
   pid_t pid = -1;
-  double t_fork = 0;  // monotonic_now() just before fork
-  std::string error;  // empty when exec succeeded
+  double t_fork = 0;                                     // monotonic_now() just before fork
+  std::string error;                                     // empty when exec succeeded
   Fd stdin_write, stdout_read, stderr_read, start_read;  // start_read: protocol::kStartFd
 };
 

@@ -43,9 +43,9 @@ std::string render_text(const Result& r, bool always_table) {
                                                                r.observation->startup_latency * 1e3)
                                                  : ", no start mark: times count from the spawn");
   out += "\n";
-  const bool table = r.comparison != nullptr && r.observation != nullptr && r.trace != nullptr &&
-                     (always_table ||
-                      (r.verdict != Verdict::Pass && r.verdict != Verdict::Unsupported));
+  const bool table =
+      r.comparison != nullptr && r.observation != nullptr && r.trace != nullptr &&
+      (always_table || (r.verdict != Verdict::Pass && r.verdict != Verdict::Unsupported));
   if (table) {
     const Observation& obs = *r.observation;
     constexpr std::size_t kText = 44;
@@ -118,8 +118,7 @@ std::string render_text(const Result& r, bool always_table) {
     }
   }
   if (r.observation != nullptr)
-    for (const auto& o : r.observation->removed_objects)
-      out += "   removed: " + o + "\n";
+    for (const auto& o : r.observation->removed_objects) out += "   removed: " + o + "\n";
   return out;
 }
 

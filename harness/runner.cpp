@@ -27,7 +27,9 @@ namespace {
 
 namespace protocol = ps::protocol;
 
-double now() { return monotonic_now(); }
+double now() {
+  return monotonic_now();
+}
 
 struct Run {
   const RunOptions& o;

@@ -49,7 +49,9 @@ int verdict_exit_code(Verdict v) {
   return kBrokenExit;
 }
 
-int severity(Verdict v) { return static_cast<int>(v) + 1; }
+int severity(Verdict v) {
+  return static_cast<int>(v) + 1;
+}
 
 bool is_failure(Verdict v) {
   return v == Verdict::Fail || v == Verdict::Timeout || v == Verdict::Broken;

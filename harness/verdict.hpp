@@ -31,8 +31,8 @@ inline constexpr int kBrokenExit = 3;
 
 // Everything a verdict may depend on. Pointers are null when that stage never happened.
 struct JudgeInput {
-  std::string trace_error;   // the trace did not parse: why
-  std::string unsupported;   // configure found a required feature missing: why
+  std::string trace_error;  // the trace did not parse: why
+  std::string unsupported;  // configure found a required feature missing: why
   const Trace* trace = nullptr;
   const Observation* observation = nullptr;
   const Comparison* comparison = nullptr;

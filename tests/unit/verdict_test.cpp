@@ -118,9 +118,9 @@ TEST_CASE("Judge.ProtocolMismatchIsBroken") {
   o.program_protocol.reset();  // a mark that names no version
   j = judged(o);
   CHECK(j.verdict == Verdict::Broken);
-  CHECK(j.reason.rfind(fmt::format("protocol version mismatch: harness {}, program none",
-                                   protocol::kVersion),
-                       0) == 0);
+  CHECK(j.reason.rfind(
+            fmt::format("protocol version mismatch: harness {}, program none", protocol::kVersion),
+            0) == 0);
   // Without any start mark (a program without the fixtures) there is nothing to check.
   o.start_mark = o.start_mark_seen = false;
   CHECK(judged(o).verdict == Verdict::Pass);

@@ -15,9 +15,9 @@ int main() {
     timespec now{};
     clock_gettime(CLOCK_MONOTONIC, &now);
     char line[64];
-    const int n = std::snprintf(line, sizeof line, "start %lld.%09ld protocol %d\n",
-                                static_cast<long long>(now.tv_sec), now.tv_nsec,
-                                protocol::kVersion - 1);
+    const int n =
+        std::snprintf(line, sizeof line, "start %lld.%09ld protocol %d\n",
+                      static_cast<long long>(now.tv_sec), now.tv_nsec, protocol::kVersion - 1);
     (void)!write(std::atoi(fd_text), line, static_cast<std::size_t>(n));
     close(std::atoi(fd_text));
   }
