@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "result_record.hpp"
 #include "verdict.hpp"
 
 namespace procsync {
@@ -94,24 +95,24 @@ nlohmann::json build_conformance(const std::vector<nlohmann::json>& results,
   nlohmann::json totals = nlohmann::json::object();
   for (const Verdict v : kAllVerdicts) totals[name_of(v)] = 0;
 
-  std::vector<nlohmann::json> sorted = results;
+  std::vector<ResultRecord> sorted;
+  for (const auto& r : results) sorted.push_back(read_record(r));
   std::sort(sorted.begin(), sorted.end(),
-            [](const auto& a, const auto& b) { return a.value("name", "") < b.value("name", ""); });
+            [](const auto& a, const auto& b) { return a.name < b.name; });
   for (const auto& r : sorted) {
     nlohmann::json t;
-    t["name"] = r.value("name", "");
-    t["claims"] = r.value("claims", nlohmann::json::array());
-    const Verdict verdict = verdict_of(r);
-    t["verdict"] = name_of(verdict);
-    t["reason"] = r.value("reason", "");
-    t["first_divergence"] = is_failure(verdict) ? r.value("reason", "") : "";
-    t["duration"] = r.value("duration", 0.0);
-    t["end"] = r.value("end", "");
-    t["observed"] = r.value("observed", nlohmann::json::array());
-    t["measures"] = r.value("measures", nlohmann::json::object());
-    t["max_lateness"] = r.value("max_lateness", 0.0);
-    t["startup_latency"] = r.value("startup_latency", 0.0);
-    t["text"] = r.value("text", "");
+    t["name"] = r.name;
+    t["claims"] = r.claims;
+    t["verdict"] = name_of(r.verdict);
+    t["reason"] = r.reason;
+    t["first_divergence"] = is_failure(r.verdict) ? r.reason : "";
+    t["duration"] = r.duration;
+    t["end"] = r.end;
+    t["observed"] = r.observed;
+    t["measures"] = r.measures;
+    t["max_lateness"] = r.max_lateness;
+    t["startup_latency"] = r.startup_latency;
+    t["text"] = r.text;
     totals[t["verdict"].get<std::string>()] = totals.value(t["verdict"].get<std::string>(), 0) + 1;
     out["tests"].push_back(t);
   }

@@ -15,6 +15,7 @@
 #include "listing.hpp"
 #include "protocol.hpp"
 #include "report.hpp"
+#include "result_record.hpp"
 #include "runner.hpp"
 #include "trace.hpp"
 #include "verdict.hpp"
@@ -220,10 +221,10 @@ int cmd_report(const std::string& results_dir, const std::string& catalogue_path
   platform["host_libc"] = std::string("glibc ") + gnu_get_libc_version();
   if (!results.empty()) {
     std::string launcher;
-    for (const auto& w : results.front().value("launcher", std::vector<std::string>{}))
-      launcher += (launcher.empty() ? "" : " ") + w;
+    const ResultRecord first = read_record(results.front());
+    for (const auto& w : first.launcher) launcher += (launcher.empty() ? "" : " ") + w;
     platform["launcher"] = launcher.empty() ? "(none)" : launcher;
-    platform["time_factor"] = results.front().value("time_factor", 1.0);
+    platform["time_factor"] = first.time_factor;
   }
 
   const auto conformance = build_conformance(results, parse_catalogue(cat_text.str()), platform);

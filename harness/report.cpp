@@ -8,6 +8,7 @@
 #include <regex>
 
 #include "protocol.hpp"
+#include "result_record.hpp"
 
 namespace procsync {
 
@@ -123,27 +124,28 @@ std::string render_text(const Result& r, bool always_table) {
 }
 
 nlohmann::json to_json(const Result& r) {
+  // The record (read back by the report and the diff), then informative details.
+  ResultRecord rec;
+  rec.name = r.name;
+  rec.launcher = r.launcher;
+  rec.time_factor = r.time_factor;
+  rec.verdict = r.verdict;
+  rec.text = render_text(r);
+  rec.reason = r.reason;
+  if (r.trace != nullptr) rec.claims = r.trace->claims;
   nlohmann::json j;
-  j["name"] = r.name;
   j["trace"] = r.trace_file;
   j["program"] = r.program;
-  j["launcher"] = r.launcher;
-  j["time_factor"] = r.time_factor;
-  j["verdict"] = verdict_name(r.verdict);
-  j["text"] = render_text(r);
-  j["reason"] = r.reason;
-  j["claims"] = r.trace ? r.trace->claims : std::vector<std::string>{};
   if (r.trace != nullptr) j["description"] = r.trace->description;
   if (r.observation != nullptr) {
     const Observation& o = *r.observation;
     j["token"] = o.token;
-    j["duration"] = o.end_time;
+    rec.duration = o.end_time;
     j["start_mark"] = o.start_mark;
-    j["startup_latency"] = o.startup_latency;
+    rec.startup_latency = o.startup_latency;
     j["harness_overhead"] = {{"startup", o.harness_startup}, {"teardown", o.harness_teardown}};
-    j["end"] = o.timed_out ? std::string("timeout") : o.end.describe();
-    j["observed"] = nlohmann::json::array();
-    for (const auto& l : o.lines) j["observed"].push_back({{"t", l.t}, {"text", l.text}});
+    rec.end = o.timed_out ? std::string("timeout") : o.end.describe();
+    for (const auto& l : o.lines) rec.observed.push_back({{"t", l.t}, {"text", l.text}});
     j["stimuli"] = nlohmann::json::array();
     for (const auto& s : o.stimuli)
       j["stimuli"].push_back(
@@ -153,11 +155,10 @@ nlohmann::json to_json(const Result& r) {
     static const std::regex measure_line(
         std::string(ps::protocol::kMeasurePrefix) +
         R"(([A-Za-z0-9_.-]+)=(-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?))");
-    j["measures"] = nlohmann::json::object();
     for (const auto& l : o.lines) {
       std::smatch m;
       if (std::regex_match(l.text, m, measure_line))
-        j["measures"][m[1].str()] = std::stod(m[2].str());
+        rec.measures[m[1].str()] = std::stod(m[2].str());
     }
     j["output_truncated"] = o.output_truncated;
     j["leftovers"] = o.leftovers;
@@ -179,7 +180,7 @@ nlohmann::json to_json(const Result& r) {
                              {"lateness", t - *row.expect->at}});
       max_lateness = std::max(max_lateness, t - *row.expect->at);
     }
-    j["max_lateness"] = max_lateness;
+    rec.max_lateness = max_lateness;
     j["divergences"] = nlohmann::json::array();
     for (const auto& row : r.comparison->rows) {
       if (row.problem.empty()) continue;
@@ -199,6 +200,7 @@ nlohmann::json to_json(const Result& r) {
     if (!r.comparison->end_problem.empty())
       j["divergences"].push_back({{"problem", r.comparison->end_problem}});
   }
+  write_record(j, rec);
   return j;
 }
 
