@@ -13,6 +13,6 @@ if __name__ == "__main__":
     start = ps.monotonic_seconds()
     woke = event.wait(TIMEOUT_SECONDS)
     waited = ps.monotonic_seconds() - start
-    ps.say("wait_for returned ", woke, ", ", "not before" if waited >= TIMEOUT_SECONDS else "before",
-           " the timeout")
+    ps.say("wait_for returned ", woke, ", ",
+           "not before" if waited >= TIMEOUT_SECONDS else "before", " the timeout")
     ps.say("is_set ", event.is_set())

@@ -23,7 +23,8 @@ if __name__ == "__main__":
     sem = multiprocessing.get_context("fork").Semaphore(1)
     ps.say("parent: multiprocessing.Semaphore(1), value ", sem.get_value())
     about_to_wait = ps.shared_bytes(1)
-    child = multiprocessing.get_context("fork").Process(target=child_body, args=(sem, about_to_wait))
+    child = multiprocessing.get_context("fork").Process(target=child_body,
+                                                        args=(sem, about_to_wait))
     child.start()
     ps.await_blocked(child.pid, lambda: about_to_wait[0] == 1, "child never blocked")
     ps.say("parent: child is asleep in its second acquire()")

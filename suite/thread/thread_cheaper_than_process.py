@@ -40,7 +40,8 @@ for _ in range(SAMPLES):
 thread_s = statistics.median(threads)
 process_s = statistics.median(processes)
 ps.say("created ", SAMPLES, " threads (create+join) and ", SAMPLES, " processes (fork+waitpid)")
-ps.say("thread creation is cheaper than process creation: ", "yes" if thread_s < process_s else "no")
+ps.say("thread creation is cheaper than process creation: ",
+       "yes" if thread_s < process_s else "no")
 ps.say("measure: thread_create_join_us=", thread_s * 1e6)
 ps.say("measure: fork_waitpid_us=", process_s * 1e6)
 ps.say("measure: process_to_thread_ratio=", process_s / thread_s)

@@ -23,7 +23,8 @@ def body():
 t = threading.Thread(target=body)
 t.start()
 t.join()
-ps.say("thread: threading.get_ident() equals its Thread's ident: ", yes_no(seen["ident"] == t.ident))
+ps.say("thread: threading.get_ident() equals its Thread's ident: ",
+       yes_no(seen["ident"] == t.ident))
 ps.say("thread: threading.get_native_id() equals its Thread's native_id: ",
        yes_no(seen["native"] == t.native_id))
 ps.say("thread: threading.current_thread() is its Thread object: ", yes_no(seen["current"] is t))

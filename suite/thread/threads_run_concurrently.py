@@ -27,4 +27,5 @@ for t in threads:
     t.join()
 later_begin = max(sleeps[0][0], sleeps[1][0])
 earlier_end = min(sleeps[0][1], sleeps[1][1])
-ps.say("main: both joined; the two sleeps overlapped: ", "yes" if later_begin < earlier_end else "no")
+ps.say("main: both joined; the two sleeps overlapped: ",
+       "yes" if later_begin < earlier_end else "no")

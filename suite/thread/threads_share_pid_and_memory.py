@@ -44,7 +44,8 @@ go.set()
 for t in threads:
     t.join()
 for i in range(THREADS):
-    ps.say("thread ", i + 1, ": getpid() is the same as main's: ", yes_no(seen[i]["pid"] == main_pid))
+    ps.say("thread ", i + 1, ": getpid() is the same as main's: ",
+           yes_no(seen[i]["pid"] == main_pid))
     ps.say("thread ", i + 1, ": read main's global: ", seen[i]["read"])
     ps.say("main: read thread ", i + 1, "'s global: ", from_threads[i])
 tids = {main_tid, seen[0]["tid"], seen[1]["tid"]}
