@@ -158,10 +158,25 @@ function(procsync_add_python_flavour)
     endif()
   endforeach()
 
-  # Violations: a deliberately wrong Python variant must FAIL against the real trace.
+  # The Python files stay free of unused names and undefined ones, where pyflakes is there.
+  execute_process(COMMAND ${python_words} -c "import pyflakes" RESULT_VARIABLE no_pyflakes
+                  OUTPUT_QUIET ERROR_QUIET)
+  if(no_pyflakes EQUAL 0)
+    add_test(NAME python/pyflakes
+             COMMAND ${python_words} -m pyflakes ${src}/fixtures/procsync.py ${src}/suite
+                     ${src}/tests/violations ${src}/tests/python)
+    set_tests_properties(python/pyflakes PROPERTIES LABELS "lint")
+  endif()
+
   if(NOT PROCSYNC_BUILD_TESTS)
     return()
   endif()
+  # The fixtures module's own unit tests: the same words as the C++ fixtures, the start mark.
+  add_test(NAME python/fixtures
+           COMMAND ${python_words} ${src}/tests/python/test_procsync_fixtures.py)
+  set_tests_properties(python/fixtures PROPERTIES LABELS "unit" ENVIRONMENT "${env}")
+
+  # Violations: a deliberately wrong Python variant must FAIL against the real trace.
   file(GLOB_RECURSE violations CONFIGURE_DEPENDS RELATIVE ${src}/tests/violations
        ${src}/tests/violations/*.py)
   foreach(v IN LISTS violations)
