@@ -43,5 +43,14 @@ ps.say("RLock: after one release, another thread's acquire(blocking=False): ",
        from_another_thread(lambda: rlock.acquire(blocking=False)))
 ps.say("RLock: release by another thread: ", from_another_thread(rlock.release))
 rlock.release()
+
+
+def take_and_give_back():
+    got = rlock.acquire(blocking=False)
+    if got:
+        rlock.release()
+    return got
+
+
 ps.say("RLock: after the second release, another thread's acquire(blocking=False): ",
-       from_another_thread(lambda: rlock.acquire(blocking=False) and (rlock.release() or True)))
+       from_another_thread(take_and_give_back))
