@@ -15,6 +15,7 @@ def waiter(n, event, entering):
 
 
 if __name__ == "__main__":
+    multiprocessing.set_start_method("fork")  # the children inherit the shared memory
     event = multiprocessing.Event()
     entering = ps.shared_bytes(WAITERS)
     children = []

@@ -16,6 +16,7 @@ def waiter(event, entering):
 
 
 if __name__ == "__main__":
+    multiprocessing.set_start_method("fork")  # the children inherit the shared memory
     event = multiprocessing.Event()
     entering = ps.shared_bytes(1)
     child = multiprocessing.Process(target=waiter, args=(event, entering))

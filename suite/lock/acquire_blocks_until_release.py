@@ -18,6 +18,7 @@ def waiter(lock, about_to_lock):
 
 
 if __name__ == "__main__":
+    multiprocessing.set_start_method("fork")  # the children inherit the shared memory
     lock = multiprocessing.Lock()
     check = lock.acquire()
     ps.check(check, "acquire")

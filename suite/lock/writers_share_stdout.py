@@ -16,11 +16,9 @@ PROVE_SECONDS = 3.0  # how long the parent looks for writer B's state
 STARTING, LOCKING, INSIDE, DONE = range(4)
 NAME = ("A", "B")
 
-# Shared between the processes: each writer's phase and pid, and whose turn it is (2: none
-# yet, until the parent says go).
-phase = multiprocessing.Array("i", 2, lock=False)
-pids = multiprocessing.Array("i", 2, lock=False)
-turn = multiprocessing.Value("i", 2, lock=False)
+# Shared between the processes, made by the parent before it forks: each writer's phase and
+# pid, and whose turn it is (2: none yet, until the parent says go).
+phase = pids = turn = None
 
 
 def cannot_take_turn(w):
@@ -55,6 +53,10 @@ def writer(me, lock):
 
 
 if __name__ == "__main__":
+    multiprocessing.set_start_method("fork")  # the children inherit the shared memory
+    phase = multiprocessing.Array("i", 2, lock=False)
+    pids = multiprocessing.Array("i", 2, lock=False)
+    turn = multiprocessing.Value("i", 2, lock=False)
     mode = sys.argv[1] if len(sys.argv) > 1 else ""
     if mode not in ("with-lock", "without-lock"):
         ps.say("usage: writers_share_stdout with-lock|without-lock")

@@ -19,6 +19,7 @@ def waiter(sem, about_to_wait):
 
 
 if __name__ == "__main__":
+    multiprocessing.set_start_method("fork")  # the children inherit the shared memory
     sem = multiprocessing.Semaphore(0)
     about_to_wait = ps.shared_bytes(1)
     child = multiprocessing.Process(target=waiter, args=(sem, about_to_wait))

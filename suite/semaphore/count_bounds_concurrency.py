@@ -31,6 +31,7 @@ def work(i, gate, count, occupancy, highest, about_to_wait):
 
 
 if __name__ == "__main__":
+    multiprocessing.set_start_method("fork")  # the children inherit the shared memory
     gate = multiprocessing.Semaphore(0)  # the workers wait here until all are asleep
     count = multiprocessing.Semaphore(COUNT)  # the semaphore under test
     occupancy = multiprocessing.Value("i", 0)

@@ -24,6 +24,7 @@ def passed(acquired):
 
 
 if __name__ == "__main__":
+    multiprocessing.set_start_method("fork")  # the children inherit the shared memory
     sem = multiprocessing.Semaphore(0)
     about_to_wait, acquired = ps.shared_bytes(WAITERS), ps.shared_bytes(WAITERS)
     waiters = []

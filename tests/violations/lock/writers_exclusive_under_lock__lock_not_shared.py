@@ -7,7 +7,7 @@ import threading
 import procsync as ps
 
 LINES = 3
-turn = multiprocessing.Value("i", 2, lock=False)
+turn = None  # made by the parent before it forks
 
 
 def print_in_turn(me, text):
@@ -28,6 +28,8 @@ def writer(me, inside):
 
 
 if __name__ == "__main__":
+    multiprocessing.set_start_method("fork")  # the children inherit the shared memory
+    turn = multiprocessing.Value("i", 2, lock=False)
     inside = ps.shared_bytes(2)
     a = multiprocessing.Process(target=writer, args=(0, inside))
     a.start()

@@ -15,6 +15,7 @@ def waiter(i, event, about_to_wait):
 
 
 if __name__ == "__main__":
+    multiprocessing.set_start_method("fork")  # the children inherit the shared memory
     released = multiprocessing.Event()
     about_to_wait = ps.shared_bytes(WAITERS)
     waiters = []
