@@ -20,8 +20,7 @@ def waiter(lock, about_to_lock):
 if __name__ == "__main__":
     multiprocessing.set_start_method("fork")  # the children inherit the shared memory
     lock = multiprocessing.Lock()
-    check = lock.acquire()
-    ps.check(check, "acquire")
+    ps.check(lock.acquire(), "acquire")
     ps.say("parent: holds the lock")
     about_to_lock = ps.shared_bytes(1)
     child = multiprocessing.Process(target=waiter, args=(lock, about_to_lock))
