@@ -292,7 +292,7 @@ std::string render_markdown(const nlohmann::json& c) {
   }
   for (const auto& test : c["tests"]) {
     if (verdict_of(test) != Verdict::Flaky) continue;
-    md += fmt::format("\n### {} — FLAKY, attempt 1\n\n```\n{}```\n",
+    md += fmt::format("\n### {} — FLAKY (its first attempt)\n\n```\n{}```\n",
                       test["name"].get<std::string>(), test["text"].get<std::string>());
   }
   bool any_failure = false;
