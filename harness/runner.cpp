@@ -130,6 +130,7 @@ struct Run {
   const RunOptions& o;
   Observation obs;
   pid_t pid = -1;
+  pid_t program_pid = -1;  // the program's main process, from its start mark (else pid)
   bool reaped = false;
   bool main_stopped = false;
   int stop_signal = 0;
@@ -247,6 +248,14 @@ struct Run {
       obs.start_mark = true;
       obs.startup_latency = stamp - t_spawn;
     }
+    // "... pid <pid>": the program's main process, when a launcher stays its parent (proot).
+    // Only a process of the program's own group is believed.
+    const auto at = start_buf.find(" pid ");
+    if (at != std::string::npos) {
+      const long claimed = std::strtol(start_buf.c_str() + at + 5, nullptr, 10);
+      if (claimed > 0 && ::getpgid(static_cast<pid_t>(claimed)) == pid)
+        program_pid = static_cast<pid_t>(claimed);
+    }
   }
 
   void reap() {
@@ -299,7 +308,7 @@ struct Run {
       case Stimulus::Kind::Signal:
         if (reaped)
           done.error = "the program had already ended";
-        else if (::kill(pid, s.signal) != 0)
+        else if (::kill(program_pid > 0 ? program_pid : pid, s.signal) != 0)
           done.error = std::strerror(errno);
         break;
       case Stimulus::Kind::SignalGroup:
