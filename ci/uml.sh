@@ -38,7 +38,7 @@ probe_init=$umldir/probe-init.sh
 cat >"$probe_init" <<EOF
 #!/bin/sh
 echo booted >"$umldir/probe-ok"
-mount -t proc proc /proc && echo o >/proc/sysrq-trigger
+mount -t proc proc /proc && echo o >/proc/sysrq-trigger && sleep 10
 EOF
 chmod +x "$probe_init"
 timeout -k 5 60 "$uml" mem=128M root=/dev/root rootfstype=hostfs rootflags=/ rw \
