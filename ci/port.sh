@@ -9,8 +9,10 @@
 #   uml       built for this host, the suite (harness and CTest too) run inside User-Mode
 #             Linux 6.1 (ci/uml.sh), a second kernel running as a process
 #   proot     built for this host, every program run under proot (ptrace-based translator)
+#   cpython   the Python programs under Debian's python3 (ci/python-runtime.sh)
+#   pypy      the Python programs under Debian's pypy3 (ci/python-runtime.sh)
 #
-# usage: ci/port.sh <aarch64|mips|valgrind|uml|proot> [extra ctest arguments...]
+# usage: ci/port.sh <aarch64|mips|valgrind|uml|proot|cpython|pypy> [extra ctest arguments...]
 # Environment: PROCSYNC_JOBS (parallel tests, default 4 here: emulated programs are slow and
 # the lateness allowance is measured for that load), PROCSYNC_TIME_FACTOR and
 # PROCSYNC_LAUNCHER override the preset's values at test time.
@@ -27,26 +29,16 @@ case "$port" in
   valgrind) packages=(valgrind) ;;
   uml) packages=(user-mode-linux python3-seccomp) ;;
   proot) packages=(proot) ;;
+  cpython | pypy) exec ci/python-runtime.sh "$port" "$@" ;;
   *)
-    echo "usage: ci/port.sh <aarch64|mips|valgrind|uml|proot> [extra ctest arguments...]" >&2
+    echo "usage: ci/port.sh <aarch64|mips|valgrind|uml|proot|cpython|pypy> [extra ctest arguments...]" >&2
     exit 2
     ;;
 esac
 
 # What the host side needs (compilers, CMake, the harness's libraries), then the port's own.
 ci/setup-debian.sh || exit 2
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "ci/port.sh: installing ${missing[*]}"
-  $sudo apt-get update -qq || exit 2
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-    "${missing[@]}" >/dev/null || exit 2
-fi
+ci/apt-install.sh "${packages[@]}" || exit 2
 
 # The host harness: the port presets run the suite with build/harness/procsync.
 cmake --preset default >/dev/null || exit 2

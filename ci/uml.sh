@@ -18,9 +18,6 @@ build=$root/build-uml
 uml=/usr/bin/linux.uml
 limit=${PROCSYNC_UML_LIMIT:-3600}
 
-cmake --preset uml >/dev/null || exit 2
-cmake --build --preset uml || exit 2
-
 # UML keeps its memory in files under TMPDIR; give it one of its own, removed at the end.
 umldir=$(mktemp -d "${TMPDIR:-/tmp}/procsync-uml.XXXXXX") || exit 2
 trap 'rm -rf "$umldir"' EXIT
@@ -43,7 +40,8 @@ mount -t proc proc /proc && echo o >/proc/sysrq-trigger && sleep 10
 EOF
 chmod +x "$probe_init"
 timeout -k 5 60 "$uml" mem=128M root=/dev/root rootfstype=hostfs rootflags=/ rw \
-  init="$probe_init" con=null con0=fd:0,fd:1 </dev/null >"$build/uml-probe.log" 2>&1
+  init="$probe_init" con=null con0=fd:0,fd:1 </dev/null >"$umldir/probe.log" 2>&1
+mkdir -p "$build" && cp "$umldir/probe.log" "$build/uml-probe.log"
 if [ ! -e "$umldir/probe-ok" ]; then
   if ! grep -q "ptrace set fp regs failed" "$build/uml-probe.log"; then
     echo "ci/uml.sh: UML does not boot on this host; its console: $build/uml-probe.log" >&2
@@ -64,6 +62,10 @@ if [ ! -e "$umldir/probe-ok" ]; then
   guest_tunables="glibc.cpu.hwcaps=-AVX,-AVX2,-AVX512F,-AVX512VL,-AVX512BW,-AVX512DQ,-AVX512CD"
   echo "ci/uml.sh: booting UML without XSTATE ptrace (PROCSYNC_UML_WITHOUT_XSTATE): diagnosis only" >&2
 fi
+
+# The tree the guest runs, built here once UML is known to boot.
+cmake --preset uml >/dev/null || exit 2
+cmake --build --preset uml || exit 2
 
 # The guest's init: the mounts a test needs, then CTest and the report, then halt. Its exit
 # codes go to files on hostfs: a missing file means UML died or hung before that point.
