@@ -39,8 +39,10 @@ echo booted >"$umldir/probe-ok"
 mount -t proc proc /proc && echo o >/proc/sysrq-trigger && sleep 10
 EOF
 chmod +x "$probe_init"
-timeout -k 5 60 "$uml" mem=128M root=/dev/root rootfstype=hostfs rootflags=/ rw \
-  init="$probe_init" con=null con0=fd:0,fd:1 </dev/null >"$umldir/probe.log" 2>&1
+# (In a subshell with its stderr in the log too: a UML that panics dies of SIGABRT, and the
+# shell's own "Aborted" is no news here.)
+(timeout -k 5 60 "$uml" mem=128M root=/dev/root rootfstype=hostfs rootflags=/ rw \
+  init="$probe_init" con=null con0=fd:0,fd:1 </dev/null; exit $?) >"$umldir/probe.log" 2>&1
 mkdir -p "$build" && cp "$umldir/probe.log" "$build/uml-probe.log"
 if [ ! -e "$umldir/probe-ok" ]; then
   if ! grep -q "ptrace set fp regs failed" "$build/uml-probe.log"; then
@@ -99,9 +101,9 @@ init=$umldir/init.sh
 chmod +x "$init"
 
 echo "ci/uml.sh: booting UML (console in build-uml/uml-console.log, limit ${limit} s)"
-timeout -k 10 "$limit" "${boot[@]}" mem="${PROCSYNC_UML_MEM:-512M}" root=/dev/root \
+(timeout -k 10 "$limit" "${boot[@]}" mem="${PROCSYNC_UML_MEM:-512M}" root=/dev/root \
   rootfstype=hostfs rootflags=/ rw init="$init" con=null con0=fd:0,fd:1 \
-  </dev/null >"$build/uml-console.log" 2>&1
+  </dev/null; exit $?) >"$build/uml-console.log" 2>&1
 uml_status=$?
 # The guest's own output (CTest's progress, the report's summary) is on its console.
 sed -n '/^uml: /,$p' "$build/uml-console.log" | grep -a -v -e '^reboot: ' -e '^sysrq: ' || true
