@@ -4,13 +4,15 @@
 #include <fmt/format.h>
 #include <gnu/libc-version.h>
 #include <sys/utsname.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <optional>
+#include <memory>
 #include <sstream>
 
 #include "compare.hpp"
@@ -25,9 +27,10 @@
 #include "verdict.hpp"
 
 namespace procsync {
-namespace {
 
 namespace protocol = ps::protocol;
+
+namespace {
 
 double time_factor_from(const std::string& text) {
   if (text.empty()) return 1.0;
@@ -55,18 +58,6 @@ void write_json(const std::string& path, const nlohmann::json& j) {
   if (!out) std::cerr << "procsync: cannot write " << path << "\n";
 }
 
-nlohmann::json read_json_file(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  return nlohmann::json::parse(in);
-}
-
-void write_text(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream out(path);
-  out << text;
-  if (!out) throw std::runtime_error("cannot write " + path.string());
-}
-
 RunOptions run_options(const Common& c, const Trace* trace, double factor, double timeout) {
   RunOptions o;
   o.launcher = c.launcher_words();
@@ -84,6 +75,29 @@ RunOptions run_options(const Common& c, const Trace* trace, double factor, doubl
   return o;
 }
 
+int retries_from(const std::string& text, const std::string& what) {
+  if (text.empty()) return 0;
+  char* end = nullptr;
+  const long n = std::strtol(text.c_str(), &end, 10);
+  if (end == text.c_str() || *end != '\0' || n < 0 || n > kMaxRetries)
+    throw BadSetting(
+        what, fmt::format("must be a whole number from 0 to {}, not '{}'", kMaxRetries, text));
+  return static_cast<int>(n);
+}
+
+std::string host_name() {
+  char buf[256] = {};
+  if (gethostname(buf, sizeof buf - 1) != 0) return "unknown";
+  return buf;
+}
+
+// One run of the program, kept whole: a retry must not overwrite what the first run saw.
+struct Attempt {
+  std::optional<Observation> observation;
+  std::optional<Comparison> comparison;
+  std::string started;
+};
+
 }  // namespace
 
 std::vector<std::string> Common::launcher_words() const {
@@ -100,46 +114,89 @@ double Common::factor() const {
   return time_factor_from(default_factor);
 }
 
+int retries_setting(const std::string& option_text) {
+  if (option_text.empty()) return retries_from(env(kEnvRetryUnexpected), kEnvRetryUnexpected);
+  return retries_from(option_text, "--retry-unexpected");
+}
+
+int cmd_list(const std::string& expected_dir) {
+  std::cout << render_listing(list_traces(expected_dir));
+  return 0;
+}
+
 int cmd_run(const Common& c, const std::string& trace_path, std::string name,
-            const std::string& json_path, const std::string& unsupported, bool verbose) {
+            const std::string& json_path, const std::string& unsupported, bool verbose,
+            int retries) {
   const double factor = c.factor();
   if (name.empty()) name = std::filesystem::path(trace_path).stem().string();
-  Result r;
-  r.name = name;
-  r.trace_file = trace_path;
-  r.program = c.program;
-  r.time_factor = factor;
-  r.launcher = c.launcher_words();
+  Result base;
+  base.name = name;
+  base.trace_file = trace_path;
+  base.program = c.program;
+  base.time_factor = factor;
+  base.launcher = c.launcher_words();
+  base.hostname = host_name();
 
   JudgeInput in;
   std::optional<Trace> trace;
   try {
     trace = load_trace(trace_path);
-    r.trace = in.trace = &*trace;
+    base.trace = in.trace = &*trace;
   } catch (const TraceError& e) {
     in.trace_error = e.what();
   }
   in.unsupported = unsupported;
-  std::optional<Observation> obs;
-  std::optional<Comparison> cmp;
-  if (in.trace_error.empty() && in.unsupported.empty()) {
-    Timing timing;
-    timing.factor = factor;
-    obs = run_program(run_options(c, &*trace, factor, trace->timeout));
-    r.observation = in.observation = &*obs;
-    cmp = compare(*trace, *obs, timing);
-    r.comparison = in.comparison = &*cmp;
+
+  // The first run, then while it diverged and retries are left, the reruns.
+  std::vector<std::unique_ptr<Attempt>> runs;
+  std::vector<Judgement> judgements;
+  std::vector<AttemptRecord> attempts;
+  std::vector<Result> results;
+  do {
+    auto& a = *runs.emplace_back(std::make_unique<Attempt>());
+    a.started = utc_timestamp(std::chrono::system_clock::now());
+    Result r = base;
+    r.started = a.started;
+    JudgeInput attempt_in = in;
+    if (in.trace_error.empty() && in.unsupported.empty()) {
+      Timing timing;
+      timing.factor = factor;
+      a.observation = run_program(run_options(c, &*trace, factor, trace->timeout));
+      r.observation = attempt_in.observation = &*a.observation;
+      a.comparison = compare(*trace, *a.observation, timing);
+      r.comparison = attempt_in.comparison = &*a.comparison;
+    }
+    const Judgement j = judge(attempt_in);
+    r.verdict = j.verdict;
+    r.reason = j.reason;
+    judgements.push_back(j);
+    attempts.push_back(attempt_record(r));
+    results.push_back(r);
+  } while (is_retried(judgements.back().verdict) && static_cast<int>(runs.size()) <= retries);
+
+  // The result describes the first run under the test's settled verdict.
+  Result r = results.front();
+  const Judgement settled = settle(judgements);
+  r.verdict = settled.verdict;
+  r.reason = settled.reason;
+  const Observation* obs = r.observation;
+  if (results.size() == 1) {
+    std::cout << render_text(r, verbose && obs != nullptr);
+  } else {
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      std::cout << fmt::format("procsync: {}: attempt {} of at most {}:\n", name, i + 1,
+                               retries + 1);
+      std::cout << render_text(results[i], verbose && results[i].observation != nullptr);
+    }
+    const std::string text = render_text(r);
+    std::cout << text.substr(0, text.find('\n') + 1);
   }
-  const Judgement j = judge(in);
-  r.verdict = j.verdict;
-  r.reason = j.reason;
-  std::cout << render_text(r, verbose && obs.has_value());
-  write_json(json_path, to_json(r));
+  write_json(json_path, to_json(r, attempts));
   // Trace mutation (ci/mutation.sh): the same run, checked against every mutant of its trace.
   const std::string mutation_dir = env("PROCSYNC_MUTATION_DIR");
   if (!mutation_dir.empty() && trace) {
     MutationScore score;
-    if (r.verdict == Verdict::Pass) {
+    if (r.verdict == Verdict::Pass && obs != nullptr) {
       Timing timing;
       timing.factor = factor;
       std::ifstream in_text(trace_path);
@@ -232,8 +289,25 @@ int cmd_check(const std::vector<std::string>& files) {
   return bad == 0 ? 0 : 3;
 }
 
+namespace {
+
+nlohmann::json read_json_file(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  return nlohmann::json::parse(in);
+}
+
+void write_text(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path);
+  out << text;
+  if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+}  // namespace
+
 int cmd_report(const std::string& results_dir, const std::string& catalogue_path,
-               const std::string& platform_path, const std::string& out_dir, bool quiet) {
+               const std::string& platform_path, const std::string& out_dir, bool quiet,
+               bool fail_on_flaky) {
   namespace fs = std::filesystem;
   std::vector<nlohmann::json> results;
   std::error_code ec;
@@ -260,9 +334,11 @@ int cmd_report(const std::string& results_dir, const std::string& catalogue_path
     platform["host_architecture"] = u.machine;
   }
   platform["host_libc"] = std::string("glibc ") + gnu_get_libc_version();
+  platform["hostname"] = host_name();
   if (!results.empty()) {
     std::string launcher;
     const ResultRecord first = read_record(results.front());
+    if (!first.hostname.empty()) platform["hostname"] = first.hostname;
     for (const auto& w : first.launcher) launcher += (launcher.empty() ? "" : " ") + w;
     platform["launcher"] = launcher.empty() ? "(none)" : launcher;
     platform["time_factor"] = first.time_factor;
@@ -277,20 +353,33 @@ int cmd_report(const std::string& results_dir, const std::string& catalogue_path
   }
   if (!quiet) std::cout << render_console(conformance);
   std::cout << "procsync: report written to " << out_dir << "/{" << files << "}\n";
-  for (const auto& t : conformance["tests"])
-    if (is_failure(t["verdict"].get<std::string>())) return 1;
+  for (const auto& t : conformance["tests"]) {
+    const std::string verdict = t["verdict"];
+    if (is_failure(verdict)) return 1;
+    if (fail_on_flaky && verdict == verdict_name(Verdict::Flaky)) return 1;
+  }
   return 0;
 }
+
+namespace {
+
+// A conformance.json this harness can compare: any version up to its own (the keys the
+// comparison reads have not changed since the first).
+nlohmann::json read_conformance(const std::string& path) {
+  nlohmann::json c = read_json_file(path);
+  const int schema = c.value("schema", 0);
+  if (schema > kConformanceSchemaVersion)
+    throw std::runtime_error(fmt::format("{} is of schema {}, newer than this harness's {}", path,
+                                         schema, kConformanceSchemaVersion));
+  return c;
+}
+
+}  // namespace
 
 int cmd_diff(const std::string& a, const std::string& b, double threshold) {
-  const RunDiff d = diff_runs(read_json_file(a), read_json_file(b), threshold);
+  const RunDiff d = diff_runs(read_conformance(a), read_conformance(b), threshold);
   std::cout << render_diff(d, a, b);
   return d.regressed() ? 1 : 0;
-}
-
-int cmd_list(const std::string& expected_dir) {
-  std::cout << render_listing(list_traces(expected_dir));
-  return 0;
 }
 
 }  // namespace procsync

@@ -33,13 +33,24 @@ struct Common {
   double factor() const;  // throws BadSetting
 };
 
+// --retry-unexpected: at most this many reruns, so that every attempt still fits inside
+// CTest's backstop timeout (cmake/Behaviours.cmake: about four times the test's budget).
+inline constexpr int kMaxRetries = 3;
+inline constexpr const char* kEnvRetryUnexpected = "PROCSYNC_RETRY_UNEXPECTED";
+
+// The retries of `run`: the option's text when given, else PROCSYNC_RETRY_UNEXPECTED's; throws
+// BadSetting.
+int retries_setting(const std::string& option_text);
+
 int cmd_run(const Common& c, const std::string& trace_path, std::string name,
-            const std::string& json_path, const std::string& unsupported, bool verbose);
+            const std::string& json_path, const std::string& unsupported, bool verbose,
+            int retries);
 int cmd_record(const Common& c, const std::string& trace_path, double timeout,
                const std::string& out_path);
 int cmd_check(const std::vector<std::string>& files);
 int cmd_report(const std::string& results_dir, const std::string& catalogue_path,
-               const std::string& platform_path, const std::string& out_dir, bool quiet);
+               const std::string& platform_path, const std::string& out_dir, bool quiet,
+               bool fail_on_flaky);
 int cmd_diff(const std::string& a, const std::string& b, double threshold);
 int cmd_mutation_report(const std::string& dir, const std::string& out_path);
 int cmd_list(const std::string& expected_dir);

@@ -1,5 +1,8 @@
 // procsync: the host-side harness. Runs one behaviour program against its expected trace.
-// This file is the command line alone (CLI11); the subcommands are in commands.cpp.
+// This file is the command line alone (CLI11, slow to compile); the subcommands are in
+// commands.cpp.
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
 #include <exception>
 #include <iostream>
@@ -15,10 +18,12 @@ int main(int argc, char** argv) {
   CLI::App app{
       "procsync: runs a behaviour program and judges its output, timing and end status against "
       "an expected trace (see docs/trace-format.md).\n"
-      "Verdicts and exit codes: PASS 0, FAIL 1, TIMEOUT 2, BROKEN 3, UNSUPPORTED 77.\n"
+      "Verdicts and exit codes: PASS 0, FAIL 1, TIMEOUT 2, BROKEN 3, UNSUPPORTED 77, FLAKY 0 "
+      "(failed, then passed on a retry: see --retry-unexpected).\n"
       "Environment: PROCSYNC_LAUNCHER (command prefix for the program, e.g. 'qemu-aarch64 -L "
       "/usr/aarch64-linux-gnu'), PROCSYNC_TIME_FACTOR (multiplies lateness allowances and "
-      "timeouts, never the early bound)."};
+      "timeouts, never the early bound), PROCSYNC_RETRY_UNEXPECTED (retries after a FAIL or "
+      "TIMEOUT, as --retry-unexpected)."};
   app.require_subcommand(1);
   Common c;
   auto add_common = [&](CLI::App* sub) {
@@ -50,6 +55,13 @@ int main(int argc, char** argv) {
       "--unsupported", unsupported,
       "do not run: report UNSUPPORTED with this reason (a feature configure did not find)");
   run->add_flag("-v,--verbose", verbose, "show the side-by-side table on PASS too");
+  std::string retry_text;
+  run->add_option("--retry-unexpected", retry_text,
+                  fmt::format("after a FAIL or TIMEOUT, run the program again, up to N ({} at "
+                              "most) more times; a test that then passes is FLAKY, never PASS, "
+                              "and every attempt is kept in the result (overrides {})",
+                              kMaxRetries, kEnvRetryUnexpected))
+      ->option_text("N");
   add_common(run);
 
   auto* record = app.add_subcommand(
@@ -68,12 +80,13 @@ int main(int argc, char** argv) {
   check->add_option("files", files, "trace files")->required();
 
   std::string results_dir = "results", catalogue, platform_file, report_dir = "report";
-  bool quiet = false;
+  bool quiet = false, fail_on_flaky = false;
   auto* report = app.add_subcommand(
       "report",
       "join a run's results with the catalogue: conformance.json, conformance.md, "
       "junit.xml and conformance.ktap; prints the totals and every failure's diff. "
-      "Exit 1 when a test failed, timed out or was broken");
+      "Exit 1 when a test failed, timed out or was broken (or was FLAKY, with "
+      "--fail-on-flaky)");
   report->add_option("--results", results_dir, "directory of the per-test JSON results")
       ->capture_default_str();
   report->add_option("--catalogue", catalogue, "the catalogue (docs/catalogue.md)")->required();
@@ -81,6 +94,8 @@ int main(int argc, char** argv) {
   report->add_option("-o,--output", report_dir, "directory for the report files")
       ->capture_default_str();
   report->add_flag("-q,--quiet", quiet, "write the files only; print no summary");
+  report->add_flag("--fail-on-flaky", fail_on_flaky,
+                   "exit 1 when a test is FLAKY too (failed, then passed on a retry)");
 
   std::string expected_dir = "expected";
   auto* list = app.add_subcommand(
@@ -119,10 +134,13 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
     if (report->parsed())
-      return cmd_report(results_dir, catalogue, platform_file, report_dir, quiet);
+      return cmd_report(results_dir, catalogue, platform_file, report_dir, quiet, fail_on_flaky);
     if (diff->parsed()) return cmd_diff(diff_a, diff_b, threshold);
     if (mutation->parsed()) return cmd_mutation_report(mutation_dir, mutation_out);
-    if (run->parsed()) return cmd_run(c, trace_path, name, json_path, unsupported, verbose);
+    if (run->parsed()) {
+      return cmd_run(c, trace_path, name, json_path, unsupported, verbose,
+                     retries_setting(retry_text));
+    }
     if (record->parsed()) return cmd_record(c, trace_path, record_timeout, out_path);
     if (check->parsed()) return cmd_check(files);
     if (list->parsed()) return cmd_list(expected_dir);
