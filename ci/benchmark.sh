@@ -23,12 +23,13 @@ build_jobs=${PROCSYNC_BENCH_BUILD_JOBS:-$(nproc)}
 bench=build-bench
 declare -a rows=()
 
-# CPU seconds (user+sys) of this shell's waited-for children so far, from `times`.
-# (`times` in a pipeline would run in a subshell, which has no children yet: hence the file.)
+# cpu_now: CPU seconds (user+sys) of this shell's waited-for children so far, from `times`,
+# which must run in this shell, never in a subshell ($(...) or a pipeline) that has no
+# children yet: hence the file and the variable.
 children_cpu() {
   times >"$bench.times"
-  tail -1 "$bench.times" | sed -E 's/([0-9]+)m([0-9.]+)s/\1 \2/g' |
-    awk '{ printf "%.2f\n", $1 * 60 + $2 + $3 * 60 + $4 }'
+  cpu_now=$(tail -1 "$bench.times" | sed -E 's/([0-9]+)m([0-9.]+)s/\1 \2/g' |
+    awk '{ printf "%.2f\n", $1 * 60 + $2 + $3 * 60 + $4 }')
 }
 load() { cut -d' ' -f1 /proc/loadavg; }
 
@@ -37,10 +38,12 @@ measure() {
   local label=$1 start cpu0 wall cpu
   shift
   start=$EPOCHREALTIME
-  cpu0=$(children_cpu)
+  children_cpu
+  cpu0=$cpu_now
   "$@" >>"$bench.log" 2>&1
   wall=$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')
-  cpu=$(awk -v a="$cpu0" -v b="$(children_cpu)" 'BEGIN { printf "%.1f", b - a }')
+  children_cpu
+  cpu=$(awk -v a="$cpu0" -v b="$cpu_now" 'BEGIN { printf "%.1f", b - a }')
   rows+=("$label|$wall|$cpu|$(load)")
   last_wall=$wall last_cpu=$cpu
 }
@@ -95,7 +98,7 @@ longest_line=$(for f in $(find "$build/results" -name '*.json'); do
   d=$(grep -oE '"duration": *[0-9.e+-]+' "$f" | sed 's/.*: *//')
   echo "$d ${f#"$build"/results/}"
 done | sort -g | tail -1)
-longest=${longest_line%% *}
+longest=$(printf '%.2f' "${longest_line%% *}")
 longest_name=${longest_line#* }
 read -r startup_median startup_max < <(field startup | stats 1000)
 read -r teardown_median teardown_max < <(field teardown | stats 1000)
