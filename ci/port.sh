@@ -13,6 +13,8 @@
 #   riscv64   cross-compiled with g++-riscv64-linux-gnu, run under qemu-riscv64
 #   ppc64el   cross-compiled with g++-powerpc64le-linux-gnu, run under qemu-ppc64le
 #   s390x     cross-compiled with g++-s390x-linux-gnu (64-bit big-endian), run under qemu-s390x
+#   cpython   the Python programs under Debian's python3 (ci/python-runtime.sh)
+#   pypy      the Python programs under Debian's pypy3 (ci/python-runtime.sh)
 #
 # usage: ci/port.sh <port> [extra ctest arguments...]
 # Environment: PROCSYNC_JOBS (parallel tests, default 4 here: emulated programs are slow and
@@ -34,26 +36,16 @@ case "$port" in
   riscv64) packages=(g++-riscv64-linux-gnu qemu-user) ;;
   ppc64el) packages=(g++-powerpc64le-linux-gnu qemu-user) ;;
   s390x) packages=(g++-s390x-linux-gnu qemu-user) ;;
+  cpython | pypy) exec ci/python-runtime.sh "$port" "$@" ;;
   *)
-    echo "usage: ci/port.sh <aarch64|mips|valgrind|i686|i686-time64|armhf|riscv64|ppc64el|s390x> [extra ctest arguments...]" >&2
+    echo "usage: ci/port.sh <aarch64|mips|valgrind|i686|i686-time64|armhf|riscv64|ppc64el|s390x|cpython|pypy> [extra ctest arguments...]" >&2
     exit 2
     ;;
 esac
 
 # What the host side needs (compilers, CMake, the harness's libraries), then the port's own.
 ci/setup-debian.sh || exit 2
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "ci/port.sh: installing ${missing[*]}"
-  $sudo apt-get update -qq || exit 2
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-    "${missing[@]}" >/dev/null || exit 2
-fi
+ci/apt-install.sh "${packages[@]}" || exit 2
 
 # The host harness: the port presets run the suite with build/harness/procsync.
 cmake --preset default >/dev/null || exit 2
