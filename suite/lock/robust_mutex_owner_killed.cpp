@@ -23,10 +23,10 @@ const char* result(int rc) {
 }
 
 // The pthread calls return the error number instead of setting errno.
-void need(int rc, const char* what) {
+void need(int rc, const char* what, ps::Where where = ps::Where::current()) {
   if (rc == 0) return;
   errno = rc;
-  ps::fail(what);
+  ps::fail(what, where);
 }
 
 void init_robust(pthread_mutex_t& m) {
@@ -67,7 +67,7 @@ int main() {
     box->held = true;
     for (;;) pause();
   });
-  while (!box->held) ps::sleep_for(0.001);
+  ps::await([&] { return box->held.load(); }, "the owner to take the mutex");
   holder.kill(SIGKILL);
   ps::say("parent: holder ", holder.wait().describe());
 
