@@ -6,6 +6,8 @@
 #   aarch64   cross-compiled with g++-aarch64-linux-gnu, run under qemu-aarch64 (qemu-user)
 #   mips      cross-compiled with g++-mips-linux-gnu (32-bit big-endian), run under qemu-mips
 #   valgrind  built for this host, every program run under valgrind (memcheck)
+#   cpython   the Python programs under Debian's python3 (ci/python-runtime.sh)
+#   pypy      the Python programs under Debian's pypy3 (ci/python-runtime.sh)
 #
 # usage: ci/port.sh <aarch64|mips|valgrind> [extra ctest arguments...]
 # Environment: PROCSYNC_JOBS (parallel tests, default 4 here: emulated programs are slow and
@@ -22,6 +24,7 @@ case "$port" in
   aarch64) packages=(g++-aarch64-linux-gnu qemu-user) ;;
   mips) packages=(g++-mips-linux-gnu qemu-user) ;;
   valgrind) packages=(valgrind) ;;
+  cpython | pypy) exec ci/python-runtime.sh "$port" "$@" ;;
   *)
     echo "usage: ci/port.sh <aarch64|mips|valgrind> [extra ctest arguments...]" >&2
     exit 2

@@ -4,7 +4,7 @@
 set -euo pipefail
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-packages=(g++ clang cmake ninja-build libcli11-dev nlohmann-json3-dev libfmt-dev doctest-dev libpugixml-dev procps yamllint)
+packages=(g++ clang cmake ninja-build libcli11-dev nlohmann-json3-dev libfmt-dev doctest-dev libpugixml-dev procps yamllint python3)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -38,6 +38,7 @@ function(procsync_add_behaviours)
   set(src ${PROJECT_SOURCE_DIR})
   file(GLOB_RECURSE traces CONFIGURE_DEPENDS RELATIVE ${src}/expected ${src}/expected/*.trace)
   file(GLOB_RECURSE programs CONFIGURE_DEPENDS RELATIVE ${src}/suite ${src}/suite/*.cpp)
+  list(FILTER traces EXCLUDE REGEX "\\.py\\.trace$")  # Python's own (PythonFlavour.cmake)
   list(SORT traces)
   if(PROCSYNC_BEHAVIOURS)
     # The regular expression is matched against <area>/<name>, without the extension.

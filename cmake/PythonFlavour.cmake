@@ -1,0 +1,207 @@
+# The Python flavour (docs/python.md): suite/<area>/<name>.py is run by the interpreter
+# PROCSYNC_PYTHON as its launcher and judged by expected/<area>/<name>.py.trace when there is
+# one (Python's documented semantics differ from the C++ row), otherwise by the same
+# expected/<area>/<name>.trace as the C++ program. Each is its own CTest test
+# <area>/<name>.py with the labels `python` and the area, never `behaviour`: the C++
+# conformance run is unchanged. tests/violations/<area>/<name>__<what>.py must FAIL.
+
+if(DEFINED ENV{PROCSYNC_PYTHON} AND NOT "$ENV{PROCSYNC_PYTHON}" STREQUAL "")
+  set(_procsync_python_default "$ENV{PROCSYNC_PYTHON}")
+else()
+  set(_procsync_python_default python3)
+endif()
+set(PROCSYNC_PYTHON "${_procsync_python_default}" CACHE STRING
+    "The Python interpreter (with its options) that runs suite/**/*.py: python3, /usr/bin/python3, pypy3")
+
+# fixtures/procsync.py repeats protocol.hpp's constants under the same names (Python cannot
+# include the header): every one must be there with the same value, or configure stops.
+function(_procsync_check_python_protocol)
+  set(hpp ${PROJECT_SOURCE_DIR}/fixtures/protocol.hpp)
+  set(py ${PROJECT_SOURCE_DIR}/fixtures/procsync.py)
+  file(STRINGS ${hpp} constants REGEX "^inline constexpr (int|std::string_view) k[A-Za-z]+ = ")
+  file(READ ${py} py_text)
+  foreach(line IN LISTS constants)
+    if(NOT line MATCHES "^inline constexpr [a-z:_]+ (k[A-Za-z]+) = (.*);$")
+      continue()
+    endif()
+    set(wanted "    ${CMAKE_MATCH_1} = ${CMAKE_MATCH_2}\n")
+    string(FIND "${py_text}" "${wanted}" at)
+    if(at EQUAL -1)
+      message(FATAL_ERROR "fixtures/procsync.py: protocol constant ${CMAKE_MATCH_1} is not "
+                          "${CMAKE_MATCH_2} as in fixtures/protocol.hpp")
+    endif()
+  endforeach()
+endfunction()
+
+# The trace's %-directives this file needs: %timeout, %label, %requires, %program (the
+# harness itself reads the rest, %args among them, from the trace).
+function(_procsync_python_directives trace prefix)
+  file(STRINGS "${trace}" directives REGEX "^[ \t]*%")
+  set(timeout 10)
+  set(labels "")
+  set(requires "")
+  set(program "")
+  foreach(line IN LISTS directives)
+    string(STRIP "${line}" line)
+    if(line MATCHES "^%timeout[ \t]+([0-9.]+)")
+      set(timeout ${CMAKE_MATCH_1})
+    elseif(line MATCHES "^%label[ \t]+(.+)$")
+      string(REGEX REPLACE "[ \t]+" ";" words "${CMAKE_MATCH_1}")
+      list(APPEND labels ${words})
+    elseif(line MATCHES "^%requires[ \t]+(.+)$")
+      string(REGEX REPLACE "[ \t]+" ";" words "${CMAKE_MATCH_1}")
+      list(APPEND requires ${words})
+    elseif(line MATCHES "^%program[ \t]+([^ \t]+)")
+      set(program ${CMAKE_MATCH_1})
+    endif()
+  endforeach()
+  set(${prefix}_TIMEOUT ${timeout} PARENT_SCOPE)
+  set(${prefix}_LABELS "${labels}" PARENT_SCOPE)
+  set(${prefix}_REQUIRES "${requires}" PARENT_SCOPE)
+  set(${prefix}_PROGRAM "${program}" PARENT_SCOPE)
+endfunction()
+
+function(_procsync_python_backstop timeout out)
+  string(REGEX REPLACE "\\..*" "" whole_timeout "${timeout}")
+  string(REGEX REPLACE "\\..*" "" whole_factor "${PROCSYNC_TIME_FACTOR}")
+  math(EXPR backstop "(${whole_timeout} + 1) * (${whole_factor} + 1) * 4 + 60")
+  set(${out} ${backstop} PARENT_SCOPE)
+endfunction()
+
+function(procsync_add_python_flavour)
+  set(src ${PROJECT_SOURCE_DIR})
+  _procsync_check_python_protocol()
+
+  # What the report shows as the platform's runtime: the interpreter names itself.
+  separate_arguments(python_words UNIX_COMMAND "${PROCSYNC_PYTHON}")
+  execute_process(
+    COMMAND ${python_words} -c
+            "import platform, sys; print(platform.python_implementation(), platform.python_version(), sys.implementation.cache_tag)"
+    OUTPUT_VARIABLE runtime OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE runtime_rc
+    ERROR_QUIET)
+  if(NOT runtime_rc EQUAL 0)
+    set(runtime "not found: ${PROCSYNC_PYTHON}")
+    message(STATUS "procsync: the Python interpreter ${PROCSYNC_PYTHON} does not run; "
+                   "the Python tests will report it")
+  endif()
+  file(WRITE ${PROJECT_BINARY_DIR}/procsync-python-platform.json "{
+  \"runtime\": \"${runtime}\",
+  \"interpreter\": \"${PROCSYNC_PYTHON}\",
+  \"target_architecture\": \"${CMAKE_SYSTEM_PROCESSOR}\",
+  \"target_system\": \"${CMAKE_SYSTEM_NAME}\",
+  \"procsync_version\": \"${PROJECT_VERSION}\"
+}
+")
+
+  set(env "PYTHONPATH=${src}/fixtures" "PYTHONDONTWRITEBYTECODE=1")
+
+  # Python programs, by the trace that judges them.
+  file(GLOB_RECURSE programs CONFIGURE_DEPENDS RELATIVE ${src}/suite ${src}/suite/*.py)
+  file(GLOB_RECURSE traces CONFIGURE_DEPENDS RELATIVE ${src}/expected ${src}/expected/*.trace)
+  list(SORT traces)
+  set(used "")
+  foreach(trace_rel IN LISTS traces)
+    if(trace_rel MATCHES "\\.py\\.trace$")
+      string(REGEX REPLACE "\\.py\\.trace$" "" rel "${trace_rel}")
+    else()
+      string(REGEX REPLACE "\\.trace$" "" rel "${trace_rel}")
+      if(EXISTS ${src}/expected/${rel}.py.trace)
+        continue()  # Python has its own trace for this behaviour
+      endif()
+    endif()
+    _procsync_python_directives(${src}/expected/${trace_rel} t)
+    set(prog_rel ${rel})
+    if(t_PROGRAM)
+      set(prog_rel ${t_PROGRAM})
+    endif()
+    if(NOT EXISTS ${src}/suite/${prog_rel}.py)
+      if(trace_rel MATCHES "\\.py\\.trace$")
+        message(FATAL_ERROR "expected/${trace_rel}: no program suite/${prog_rel}.py")
+      endif()
+      continue()
+    endif()
+    list(APPEND used ${prog_rel}.py)
+    if(PROCSYNC_BEHAVIOURS AND NOT "${rel}.py" MATCHES "${PROCSYNC_BEHAVIOURS}")
+      continue()
+    endif()
+    get_filename_component(area ${rel} DIRECTORY)
+    set(common_args
+        --name ${rel}.py
+        --trace ${src}/expected/${trace_rel}
+        --json ${PROJECT_BINARY_DIR}/results/${rel}.py.json
+        --data-dir ${src}/fixtures
+        --program ${src}/suite/${prog_rel}.py)
+    procsync_missing_features(missing ${t_REQUIRES})
+    if(missing)
+      string(REPLACE ";" ", " missing_text "${missing}")
+      add_test(NAME ${rel}.py
+               COMMAND ${PROCSYNC_HARNESS_COMMAND} run ${common_args}
+                       --unsupported "needs ${missing_text}, which configure did not find on this platform")
+    else()
+      # --launcher, not --default-launcher: PROCSYNC_LAUNCHER set for a C++ port (qemu,
+      # valgrind) must not replace the interpreter.
+      add_test(NAME ${rel}.py
+               COMMAND ${PROCSYNC_HARNESS_COMMAND} run ${common_args}
+                       "--launcher=${PROCSYNC_PYTHON}"
+                       --default-time-factor ${PROCSYNC_TIME_FACTOR})
+    endif()
+    _procsync_python_backstop(${t_TIMEOUT} backstop)
+    set_tests_properties(${rel}.py PROPERTIES
+      LABELS "python;${area};${t_LABELS}"
+      ENVIRONMENT "${env}"
+      SKIP_RETURN_CODE 77
+      TIMEOUT ${backstop})
+  endforeach()
+  foreach(p IN LISTS programs)
+    if(NOT PROCSYNC_BEHAVIOURS AND NOT p IN_LIST used)
+      message(WARNING "suite/${p} has no expected trace and is not run")
+    endif()
+  endforeach()
+
+  # The Python files stay free of unused names and undefined ones, where pyflakes is there.
+  execute_process(COMMAND ${python_words} -c "import pyflakes" RESULT_VARIABLE no_pyflakes
+                  OUTPUT_QUIET ERROR_QUIET)
+  if(no_pyflakes EQUAL 0)
+    add_test(NAME python/pyflakes
+             COMMAND ${python_words} -m pyflakes ${src}/fixtures/procsync.py ${src}/suite
+                     ${src}/tests/violations ${src}/tests/python)
+    set_tests_properties(python/pyflakes PROPERTIES LABELS "lint")
+  endif()
+
+  if(NOT PROCSYNC_BUILD_TESTS)
+    return()
+  endif()
+  # The fixtures module's own unit tests: the same words as the C++ fixtures, the start mark.
+  add_test(NAME python/fixtures
+           COMMAND ${python_words} ${src}/tests/python/test_procsync_fixtures.py)
+  set_tests_properties(python/fixtures PROPERTIES LABELS "unit" ENVIRONMENT "${env}")
+
+  # Violations: a deliberately wrong Python variant must FAIL against the real trace.
+  file(GLOB_RECURSE violations CONFIGURE_DEPENDS RELATIVE ${src}/tests/violations
+       ${src}/tests/violations/*.py)
+  foreach(v IN LISTS violations)
+    string(REGEX REPLACE "\\.py$" "" vrel "${v}")
+    string(REGEX REPLACE "__[^/]*$" "" rel "${vrel}")
+    if(PROCSYNC_BEHAVIOURS AND NOT "${rel}.py" MATCHES "${PROCSYNC_BEHAVIOURS}")
+      continue()
+    endif()
+    set(trace ${src}/expected/${rel}.py.trace)
+    if(NOT EXISTS ${trace})
+      set(trace ${src}/expected/${rel}.trace)
+    endif()
+    if(NOT EXISTS ${trace})
+      message(FATAL_ERROR "tests/violations/${v}: no expected/${rel}.trace to violate")
+    endif()
+    add_test(NAME violation/${vrel}.py
+             COMMAND ${src}/tests/selftest/expect.sh 1 "FAIL"
+                     ${PROJECT_BINARY_DIR}/tests/violations/${vrel}.py.json
+                     ${src}/tests/violations/${v} --
+                     ${PROCSYNC_HARNESS_COMMAND} run --name violation/${vrel}.py
+                     --trace ${trace} --program ${src}/tests/violations/${v}
+                     --data-dir ${src}/fixtures "--launcher=${PROCSYNC_PYTHON}"
+                     --default-time-factor ${PROCSYNC_TIME_FACTOR})
+    get_filename_component(area ${rel} DIRECTORY)
+    set_tests_properties(violation/${vrel}.py PROPERTIES
+      LABELS "violation;python;${area}" ENVIRONMENT "${env}" TIMEOUT 120)
+  endforeach()
+endfunction()

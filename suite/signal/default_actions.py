@@ -1,0 +1,67 @@
+# SIG-05: the default action of each standard signal, one child per signal. The child sets
+# the signal to SIG_DFL (Python starts with its own SIGINT handler and SIGPIPE ignored, so
+# this matters here), unblocks it and raises it with signal.raise_signal(); the parent
+# reports what os.waitpid (with WUNTRACED, and WCONTINUED after a stop) said. Core dumps are
+# switched off (RLIMIT_CORE 0) and only the terminating signal is printed.
+import os
+import resource
+import signal
+
+import procsync as ps
+
+# For the stop signals: the parent marks that it saw the stop, and lets the child go on only
+# after it has seen the continue, so the child cannot exit first.
+RUNNING, PARENT_SAW_STOP, GO_ON = 0, 1, 2
+
+
+def raise_at_default(sig, phase):
+    # Its own process group, whose parent (this program) is in another group of the same
+    # session: not an orphaned group, so a stop signal's default action applies.
+    os.setpgid(0, 0)
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    # SIGSTOP's action cannot be changed at all (even to SIG_DFL: EINVAL).
+    if sig != signal.SIGSTOP:
+        signal.signal(sig, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {sig})
+    # An unblocked signal sent to oneself is delivered before raise() returns.
+    signal.raise_signal(sig)
+    if phase[0] != RUNNING:
+        while phase[0] != GO_ON:
+            ps.sleep_for(0.001)
+    ps.say("child: still running after ", ps.signal_name(sig))
+    return 0
+
+
+def ending(st):
+    # Only the signal of a termination: whether a core was written is not part of the check.
+    if st.signaled():
+        return "killed by " + ps.signal_name(st.term_signal())
+    return st.describe()
+
+
+def run(action, sig):
+    ps.say(action, ": ", ps.signal_name(sig))
+    phase = ps.shared_bytes(1)
+    with ps.Child(lambda: raise_at_default(sig, phase)) as child:
+        st = child.wait(os.WUNTRACED)
+        ps.say("parent: child ", ending(st))
+        if st.stopped():
+            phase[0] = PARENT_SAW_STOP
+            child.kill(signal.SIGCONT)
+            st = child.wait(os.WCONTINUED)
+            ps.say("parent: child ", ending(st), " after SIGCONT")
+            phase[0] = GO_ON
+            st = child.wait(os.WUNTRACED)
+            ps.say("parent: child ", ending(st))
+
+
+S = signal.Signals
+for sig in (S.SIGHUP, S.SIGINT, S.SIGTERM, S.SIGALRM, S.SIGUSR1, S.SIGUSR2, S.SIGPIPE):
+    run("terminate", sig)
+for sig in (S.SIGQUIT, S.SIGABRT):
+    run("terminate with core", sig)
+for sig in (S.SIGSTOP, S.SIGTSTP):
+    run("stop", sig)
+for sig in (S.SIGCHLD, S.SIGURG, S.SIGWINCH):
+    run("ignore", sig)
+run("continue", S.SIGCONT)

@@ -1,0 +1,97 @@
+# Unit tests of fixtures/procsync.py: the words it prints are those of the C++ fixtures
+# (procsync.cpp), and its start mark is the protocol's.
+import errno
+import os
+import signal
+import subprocess
+import sys
+import unittest
+
+import procsync as ps
+
+
+class Names(unittest.TestCase):
+    def test_signal_names(self):
+        self.assertEqual(ps.signal_name(signal.SIGALRM), "SIGALRM")
+        self.assertEqual(ps.signal_name(signal.SIGCHLD), "SIGCHLD")  # not SIGCLD
+        self.assertEqual(ps.signal_name(signal.SIGABRT), "SIGABRT")  # not SIGIOT
+        self.assertEqual(ps.signal_name(signal.SIGRTMIN + 3), "SIGRTMIN+3")
+        self.assertEqual(ps.signal_name(0), "SIG?")
+
+    def test_errno_names(self):
+        self.assertEqual(ps.errno_name(errno.EINVAL), "EINVAL")
+        self.assertEqual(ps.errno_name(errno.EAGAIN), "EAGAIN")  # not EWOULDBLOCK
+        self.assertEqual(ps.errno_name(0), "E?")
+
+
+class Describe(unittest.TestCase):
+    def test_texts(self):
+        self.assertEqual(ps.Status(7 << 8, True).describe(), "exited 7")
+        self.assertEqual(ps.Status(signal.SIGTERM, True).describe(), "killed by SIGTERM")
+        self.assertEqual(ps.Status(signal.SIGABRT | 0x80, True).describe(),
+                         "killed by SIGABRT (core dumped)")
+        self.assertEqual(ps.Status((signal.SIGSTOP << 8) | 0x7f, True).describe(),
+                         "stopped by SIGSTOP")
+        self.assertEqual(ps.Status(0xffff, True).describe(), "continued")
+        self.assertEqual(ps.Status().describe(), "no status")
+
+    def test_child(self):
+        with ps.Child(lambda: 3) as child:
+            self.assertEqual(child.wait().describe(), "exited 3")
+
+
+class Output(unittest.TestCase):
+    def run_program(self, code, env=None):
+        return subprocess.run([sys.executable, "-c", code], capture_output=True,
+                              env=dict(os.environ, **(env or {})))
+
+    def test_say_formats_like_cpp(self):
+        r = self.run_program("import procsync as ps; ps.say('a', 1, ' ', 0.5, ' ', True)")
+        self.assertEqual(r.stdout, b"a1 0.500 true\n")
+
+    def test_unsupported(self):
+        r = self.run_program("import procsync as ps; ps.unsupported('no such thing')")
+        self.assertEqual(r.returncode, ps.protocol.kUnsupportedExit)
+        self.assertEqual(r.stderr, b"UNSUPPORTED: no such thing\n")
+
+    def test_fail(self):
+        r = self.run_program("import errno, procsync as ps; ps.fail('open x', errno.ENOENT)")
+        self.assertEqual((r.returncode, r.stdout), (1, b"error: open x: ENOENT\n"))
+
+    def test_exec_self_goes_through_the_launcher(self):
+        # The interpreter is the launcher and the .py file the program, as the harness has it.
+        code = ("import sys, procsync as ps\n"
+                "if sys.argv[1:] == ['again']: ps.say('again under ', sys.executable)\n"
+                "else: ps.exec_self(['again'])\n")
+        program = os.path.join(os.environ.get("TMPDIR", "/tmp"), "exec_self_%d.py" % os.getpid())
+        with open(program, "w") as f:
+            f.write(code)
+        try:
+            r = subprocess.run([sys.executable, program], capture_output=True,
+                               env=dict(os.environ, PROCSYNC_SELF=program,
+                                        PROCSYNC_LAUNCHER=sys.executable))
+        finally:
+            os.unlink(program)
+        self.assertEqual(r.stdout.decode(), "again under %s\n" % sys.executable)
+
+    def test_start_mark(self):
+        read_end, write_end = os.pipe()
+        os.set_inheritable(write_end, True)
+        code = "import os, procsync; print(os.environ.get('PROCSYNC_START_FD'))"
+        r = subprocess.run([sys.executable, "-c", code], capture_output=True,
+                           env=dict(os.environ, PROCSYNC_START_FD=str(write_end)),
+                           pass_fds=(write_end,))
+        os.close(write_end)
+        mark = os.read(read_end, 100).decode()
+        os.close(read_end)
+        words = mark.split()
+        self.assertEqual(words[0], ps.protocol.kStartWord)
+        self.assertRegex(words[1], r"^[0-9]+\.[0-9]{9}$")
+        self.assertEqual(words[2:], [ps.protocol.kProtocolWord, str(ps.protocol.kVersion)])
+        self.assertTrue(mark.endswith("\n"))
+        # The variable is gone, so that a program that execs itself writes no second mark.
+        self.assertEqual(r.stdout, b"None\n")
+
+
+if __name__ == "__main__":
+    unittest.main()
