@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sched.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -118,7 +119,15 @@ Spawned spawn_program(const SpawnRequest& request) {
     // The program: its own process group, killed if the harness dies, clean signal state.
     ::setpgid(0, 0);
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (::getppid() != parent) ::_exit(127);
+    // In a PID namespace of its own, the parent (outside it) shows as pid 0.
+    const pid_t seen_parent = ::getppid();
+    if (seen_parent != parent && seen_parent != 0) ::_exit(127);
+    // The namespace's fresh /proc; this also moves to its root, hence chdir after it.
+    if (request.mount_namespace >= 0 && ::setns(request.mount_namespace, CLONE_NEWNS) != 0) {
+      const int e = errno;
+      (void)!::write(exec_err.write.get(), &e, sizeof e);
+      ::_exit(127);
+    }
     for (int sig = 1; sig < NSIG; ++sig) {
       if (sig == SIGKILL || sig == SIGSTOP) continue;
       ::signal(sig, SIG_DFL);
@@ -163,9 +172,8 @@ Spawned spawn_program(const SpawnRequest& request) {
   return s;
 }
 
-std::vector<ChildInfo> own_children() {
+std::vector<ChildInfo> children_of(pid_t parent) {
   std::vector<ChildInfo> out;
-  const pid_t self = ::getpid();
   DIR* d = ::opendir("/proc");
   if (d == nullptr) return out;
   while (dirent* e = ::readdir(d)) {
@@ -175,7 +183,7 @@ std::vector<ChildInfo> own_children() {
     pid_t ppid = 0;
     char state = '?';
     std::string comm;
-    if (read_stat(static_cast<pid_t>(pid), ppid, state, comm) && ppid == self)
+    if (read_stat(static_cast<pid_t>(pid), ppid, state, comm) && ppid == parent)
       out.push_back({static_cast<pid_t>(pid), state, comm});
   }
   ::closedir(d);
