@@ -26,8 +26,28 @@ namespace {
 namespace fs = std::filesystem;
 namespace protocol = ps::protocol;
 
+// The state letter and name of a process, from /proc/<pid>/stat.
+bool process_state(const std::string& pid, char& state, std::string& comm) {
+  std::ifstream in("/proc/" + pid + "/stat");
+  std::string s;
+  if (!std::getline(in, s)) return false;
+  const auto open = s.find('(');
+  const auto close = s.rfind(')');
+  if (open == std::string::npos || close == std::string::npos || close + 2 >= s.size())
+    return false;
+  comm = s.substr(open + 1, close - open - 1);
+  state = s[close + 2];
+  return true;
+}
+
+// A harness killed outright stays a zombie until its new parent reaps it, which some init
+// processes do late: a zombie is as dead as a harness can be.
 bool harness_is_dead(long pid) {
-  return pid > 0 && pid != ::getpid() && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+  if (pid <= 0 || pid == ::getpid()) return false;
+  if (::kill(static_cast<pid_t>(pid), 0) != 0) return errno == ESRCH;
+  char state = '?';
+  std::string comm;
+  return process_state(std::to_string(pid), state, comm) && (state == 'Z' || state == 'X');
 }
 
 struct SysvTable {
@@ -61,20 +81,6 @@ std::vector<std::string> remove_sysv(const std::function<bool(int key)>& wanted,
     }
   }
   return removed;
-}
-
-// The state letter and name of a process, from /proc/<pid>/stat.
-bool process_state(const std::string& pid, char& state, std::string& comm) {
-  std::ifstream in("/proc/" + pid + "/stat");
-  std::string s;
-  if (!std::getline(in, s)) return false;
-  const auto open = s.find('(');
-  const auto close = s.rfind(')');
-  if (open == std::string::npos || close == std::string::npos || close + 2 >= s.size())
-    return false;
-  comm = s.substr(open + 1, close - open - 1);
-  state = s[close + 2];
-  return true;
 }
 
 // Kills the processes of runs whose harness is dead: without a PID namespace they outlive a
