@@ -36,11 +36,11 @@ start=$SECONDS
 
 parent_of() { local s; read -r s <"/proc/$1/stat" 2>/dev/null || return 1; set -- ${s##*) }; echo "$2"; }
 descendants() {  # every process under $1, from one read of every /proc/<pid>/stat
-  awk -v root="$1" '{ line = $0; pid = $1; sub(/.*\) /, "", line); split(line, f, " ")
-                      kids[f[2]] = kids[f[2]] " " pid }
-    END { n = split(kids[root], q, " "); for (i = 1; i <= n; i++) { print q[i]
-            m = split(kids[q[i]], more, " "); for (j = 1; j <= m; j++) q[++n] = more[j] } }' \
-    /proc/[0-9]*/stat 2>/dev/null
+  cat /proc/[0-9]*/stat 2>/dev/null |
+    awk -v root="$1" '{ line = $0; pid = $1; sub(/.*\) /, "", line); split(line, f, " ")
+                        kids[f[2]] = kids[f[2]] " " pid }
+      END { n = split(kids[root], q, " "); for (i = 1; i <= n; i++) { print q[i]
+              m = split(kids[q[i]], more, " "); for (j = 1; j <= m; j++) q[++n] = more[j] } }' 
 }
 is_harness() {  # ctest's own children running procsync (the init of a namespace is a fork)
   [ "$(parent_of "$1")" = "$ctest_pid" ] && [ "$(readlink "/proc/$1/exe")" = "$(readlink -f "$procsync")" ]
