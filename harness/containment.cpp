@@ -49,7 +49,7 @@ void on_child(int) {}
   ::close(report_fd);
   if (report.error != 0) ::_exit(1);
 
-  struct sigaction sa{};
+  struct sigaction sa {};
   sa.sa_handler = on_child;
   sigemptyset(&sa.sa_mask);
   ::sigaction(SIGCHLD, &sa, nullptr);

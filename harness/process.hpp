@@ -42,7 +42,7 @@ struct SpawnRequest {
   std::vector<std::string> argv;  // argv[0] is searched on PATH unless it holds a '/'
   std::vector<std::string> env;   // "NAME=value"
   std::string work_dir;
-  bool with_stdin = false;  // a pipe to the program's stdin, else /dev/null
+  bool with_stdin = false;   // a pipe to the program's stdin, else /dev/null
   int mount_namespace = -1;  // a mount namespace to join before exec (Containment), or -1
 };
 
