@@ -31,24 +31,39 @@ void on_child(int) {}
 
 // The namespace's init, PID 1 in it. It dies with the harness (PR_SET_PDEATHSIG, and when
 // the harness's end of `life` closes), mounts the namespace's own /proc in a private mount
-// namespace, then only reaps: it installs no handler but SIGCHLD's, so it forwards nothing
-// and, as PID 1, ignores every signal sent from inside (SIGKILL from the harness still
-// kills it). Only async-signal-safe calls: it is a fork of the harness.
-[[noreturn]] void run_init(int life, int report_fd) {
+// namespace, then only reaps: it ignores every signal but SIGCHLD and forwards nothing
+// (SIGKILL from the harness still kills it). Only async-signal-safe calls: it is a fork of the harness.
+[[noreturn]] void run_init(int life_fd, int report_fd) {
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  // Nothing of the harness's stays open in it (its output pipes, the program's pipes): only
+  // the two pipes it needs, as descriptors 3 and 4, and /dev/null as 0, 1 and 2.
+  const int life_high = ::fcntl(life_fd, F_DUPFD, 10);
+  const int report_high = ::fcntl(report_fd, F_DUPFD, 10);
+  const int life = 3, report = 4;
+  ::dup2(life_high, life);
+  ::dup2(report_high, report);
+  ::close_range(report + 1, ~0U, 0);
+  const int null = ::open("/dev/null", O_RDWR);
+  for (int fd = 0; fd < 3; ++fd) ::dup2(null, fd);
+  if (null > 2) ::close(null);
   pollfd gone{life, POLLIN, 0};
   if (::poll(&gone, 1, 0) > 0) ::_exit(0);  // the harness died before PR_SET_PDEATHSIG
-  InitReport report;
+  InitReport outcome;
   if (::unshare(CLONE_NEWNS) != 0)
-    report = {1, errno};
+    outcome = {1, errno};
   else if (::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0)
-    report = {2, errno};  // else the new /proc would propagate to the host's mounts
+    outcome = {2, errno};  // else the new /proc would propagate to the host's mounts
   else if (::mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr) != 0)
-    report = {3, errno};
-  (void)!::write(report_fd, &report, sizeof report);
-  ::close(report_fd);
-  if (report.error != 0) ::_exit(1);
+    outcome = {3, errno};
+  (void)!::write(report, &outcome, sizeof outcome);
+  ::close(report);
+  if (outcome.error != 0) ::_exit(1);
 
+  // Out of the harness's process group (a terminal's ^C or ^Z is the harness's to handle),
+  // and deaf to every signal but SIGCHLD (and SIGKILL, from the harness).
+  ::setpgid(0, 0);
+  for (int sig = 1; sig < NSIG; ++sig)
+    if (sig != SIGKILL && sig != SIGSTOP && sig != SIGCHLD) ::signal(sig, SIG_IGN);
   struct sigaction sa {};
   sa.sa_handler = on_child;
   sigemptyset(&sa.sa_mask);
@@ -107,6 +122,7 @@ Containment Containment::enter() {
       c.init_ = init;
       c.init_alive_ = true;
       c.life_ = std::move(life.write);
+      c.own_pid_ns_ = std::move(own_pid_ns);
       c.description_ = "pid namespace";
       return c;
     }
@@ -125,6 +141,10 @@ Containment Containment::enter() {
   c.description_ = subreaper(
       fmt::format("{}: {}", step, r.error != 0 ? std::strerror(r.error) : "the init failed"));
   return c;
+}
+
+Containment::~Containment() {
+  if (own_pid_ns_) ::setns(own_pid_ns_.get(), CLONE_NEWPID);
 }
 
 pid_t Containment::reaper() const {

@@ -26,6 +26,12 @@ class Containment {
  public:
   // Sets up the namespace and its init, or falls back to the subreaper (saying why).
   static Containment enter();
+  Containment() = default;
+  Containment(Containment&&) = default;
+  Containment& operator=(Containment&&) = default;
+  // Later children of the harness are born in its own PID namespace again (so that another
+  // run in the same process can have a namespace of its own).
+  ~Containment();
 
   bool in_namespace() const { return init_ >= 0; }
   // In words, for the result: "pid namespace" or "subreaper (<why not the namespace>)".
@@ -49,7 +55,8 @@ class Containment {
   pid_t init_ = -1;
   bool init_alive_ = false;
   Fd mount_ns_;
-  Fd life_;  // the write end the init watches: it ends when the harness does
+  Fd life_;        // the write end the init watches: it ends when the harness does
+  Fd own_pid_ns_;  // the harness's own PID namespace, to return to
   std::string description_;
 };
 
