@@ -20,7 +20,7 @@ std::atomic<pid_t> g_tid[kThreads] = {};
 std::atomic<bool> g_acquired[kThreads] = {};
 
 void wait_until_passed(int n) {
-  while (g_passed.load() < n) ps::sleep_for(0.001);
+  ps::await([&] { return g_passed.load() >= n; }, "the woken threads to pass");
 }
 
 // How many threads have not acquired and are asleep ('S') right now.
@@ -42,7 +42,7 @@ int main() {
       g_acquired[i] = true;
       ++g_passed;
     });
-    while (g_tid[i].load() == 0) ps::sleep_for(0.001);
+    ps::await([&] { return g_tid[i].load() != 0; }, "every thread to start");
     ps::check(ps::wait_for_thread_state(g_tid[i].load(), "S"), "thread never blocked");
     ps::say("main: thread ", i, " is asleep in acquire() at 0");
   }

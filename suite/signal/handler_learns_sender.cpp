@@ -26,10 +26,7 @@ int main() {
   ps::install_info(SIGUSR1, on_usr1);
 
   // 1. Another process: SIGUSR1 stays blocked until the child is known and has exited.
-  sigset_t usr1, old;
-  sigemptyset(&usr1);
-  sigaddset(&usr1, SIGUSR1);
-  ps::check(sigprocmask(SIG_BLOCK, &usr1, &old) == 0, "sigprocmask");
+  ps::BlockedSignals blocked{SIGUSR1};
   ps::Child sender([] {
     ps::check(kill(getppid(), SIGUSR1) == 0, "kill");
     return 0;
@@ -38,7 +35,7 @@ int main() {
   g_how = "a child's kill()";
   ps::say("parent: the child that sent SIGUSR1 ", sender.wait().describe());
   // A pending signal unblocked by sigprocmask() is delivered before sigprocmask() returns.
-  ps::check(sigprocmask(SIG_SETMASK, &old, nullptr) == 0, "sigprocmask");
+  blocked.restore();
 
   // 2. The process itself through kill(): delivered before kill() returns.
   g_sender = getpid();

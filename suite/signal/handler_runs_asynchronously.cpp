@@ -18,10 +18,7 @@ constexpr int kTicks = 5;
 
 // Sleeps until `offset` seconds after `start` on CLOCK_MONOTONIC, resuming after handlers.
 void sleep_until(const timespec& start, double offset) {
-  timespec when = start;
-  const long long ns = static_cast<long long>(offset * 1e9) + start.tv_nsec;
-  when.tv_sec += static_cast<time_t>(ns / 1000000000LL);
-  when.tv_nsec = static_cast<long>(ns % 1000000000LL);
+  const timespec when = ps::later(start, offset);
   int rc;
   while ((rc = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &when, nullptr)) == EINTR) {
   }
@@ -35,8 +32,7 @@ void sleep_until(const timespec& start, double offset) {
 int main() {
   ps::install(SIGUSR1, on_signal);
   ps::install(SIGUSR2, on_signal);
-  timespec start{};
-  clock_gettime(CLOCK_MONOTONIC, &start);
+  const timespec start = ps::clock_now(CLOCK_MONOTONIC);
   for (int i = 0; i < kTicks; ++i) {
     sleep_until(start, i * kPeriod);
     ps::say("main: tick ", i);

@@ -38,10 +38,7 @@ struct Flags {
 }  // namespace
 
 int main() {
-  sigset_t usr1;
-  sigemptyset(&usr1);
-  sigaddset(&usr1, SIGUSR1);
-  ps::check(sigprocmask(SIG_BLOCK, &usr1, nullptr) == 0, "sigprocmask");
+  const ps::BlockedSignals blocked{SIGUSR1};  // inherited; unblocked only in sigsuspend
   ps::install(SIGUSR1, on_usr1);
   ps::Shared<Flags> flags;
 
@@ -68,7 +65,7 @@ int main() {
           getpgid(outsider.pid()) == getpgrp() ? "; the outsider stays in the parent's group"
                                                : "; the outsider is elsewhere");
   for (auto& f : flags->about_to_wait) {
-    while (!f) ps::sleep_for(0.001);
+    ps::await([&] { return f.load(); }, "every process to be about to wait");
   }
   for (auto& m : members) ps::check(ps::wait_for_state(m->pid(), "S"), "member never blocked");
   ps::check(ps::wait_for_state(outsider.pid(), "S"), "outsider never blocked");

@@ -16,7 +16,7 @@ int main() {
   });
 
   // Prove the target is asleep in pause() before sending, instead of sleeping into it.
-  while (!*about_to_pause) ps::sleep_for(0.001);
+  ps::await([&] { return about_to_pause->load(); }, "the target to be about to pause");
   ps::check(ps::wait_for_state(target.pid(), "S"), "target never blocked");
   ps::say("parent: target is blocked in pause()");
   const int rc = kill(target.pid(), SIGTERM);

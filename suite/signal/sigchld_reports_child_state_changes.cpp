@@ -31,10 +31,11 @@ constexpr double kNoticeTimeout = 2.0;  // a platform that sends nothing fails, 
 
 // Waits until the handler has run `count` times in all.
 void await_notice(int count) {
-  const double deadline = ps::monotonic_seconds() + kNoticeTimeout;
+  const double limit = ps::scaled_timeout(kNoticeTimeout);
+  const double deadline = ps::monotonic_seconds() + limit;
   while (g_notices.load() < count) {
     if (ps::monotonic_seconds() > deadline) {
-      ps::say("parent: no SIGCHLD within 2 s");
+      ps::say("parent: no SIGCHLD within ", limit, " s");
       return;
     }
     ps::sleep_for(0.001);
@@ -43,13 +44,10 @@ void await_notice(int count) {
 
 // Forks with SIGCHLD blocked, so the handler knows the pid before any notice can arrive.
 ps::Child start_child(int (*body)()) {
-  sigset_t chld, old;
-  sigemptyset(&chld);
-  sigaddset(&chld, SIGCHLD);
-  ps::check(sigprocmask(SIG_BLOCK, &chld, &old) == 0, "sigprocmask");
+  ps::BlockedSignals blocked{SIGCHLD};
   ps::Child child(body);
   g_child = child.pid();
-  ps::check(sigprocmask(SIG_SETMASK, &old, nullptr) == 0, "sigprocmask");
+  blocked.restore();
   return child;
 }
 

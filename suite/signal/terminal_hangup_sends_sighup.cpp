@@ -32,7 +32,7 @@ int main() {
   });
   close(slave);
 
-  while (!*about_to_pause) ps::sleep_for(0.001);
+  ps::await([&] { return about_to_pause->load(); }, "the leader to be about to pause");
   ps::check(ps::wait_for_state(leader.pid(), "S"), "leader never blocked");
   ps::say("parent: leader is blocked; closing the master");
   close(master);

@@ -21,10 +21,7 @@ void on_usr1(int sig, siginfo_t* info, void*) {
 
 int main() {
   ps::install_info(SIGUSR1, on_usr1);
-  sigset_t usr1, old;
-  sigemptyset(&usr1);
-  sigaddset(&usr1, SIGUSR1);
-  sigprocmask(SIG_BLOCK, &usr1, &old);
+  ps::BlockedSignals blocked{SIGUSR1};
   const pid_t parent = getpid();
   ps::Child sender([parent] {
     ps::Child relay([parent] { return kill(parent, SIGUSR1) == 0 ? 0 : 1; });
@@ -33,7 +30,7 @@ int main() {
   g_sender = sender.pid();
   g_how = "a child's kill()";
   ps::say("parent: the child that sent SIGUSR1 ", sender.wait().describe());
-  sigprocmask(SIG_SETMASK, &old, nullptr);
+  blocked.restore();
   g_sender = getpid();
   g_how = "kill(getpid())";
   kill(getpid(), SIGUSR1);

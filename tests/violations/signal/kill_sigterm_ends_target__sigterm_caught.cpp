@@ -14,7 +14,7 @@ int main() {
     for (;;) pause();
     return 0;
   });
-  while (!*about_to_pause) ps::sleep_for(0.001);
+  ps::await([&] { return about_to_pause->load(); }, "the target to be about to pause");
   ps::check(ps::wait_for_state(target.pid(), "S"), "target never blocked");
   ps::say("parent: target is blocked in pause()");
   ps::say("parent: kill(target, SIGTERM) returned ", kill(target.pid(), SIGTERM));

@@ -34,13 +34,10 @@ void await_notice(int count) {
   }
 }
 ps::Child start_child(int (*body)()) {
-  sigset_t chld, old;
-  sigemptyset(&chld);
-  sigaddset(&chld, SIGCHLD);
-  sigprocmask(SIG_BLOCK, &chld, &old);
+  ps::BlockedSignals blocked{SIGCHLD};
   ps::Child child(body);
   g_child = child.pid();
-  sigprocmask(SIG_SETMASK, &old, nullptr);
+  blocked.restore();
   return child;
 }
 int exit_at_once() {

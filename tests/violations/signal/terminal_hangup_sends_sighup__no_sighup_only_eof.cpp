@@ -26,7 +26,7 @@ int main() {
     return 0;
   });
   close(slave);
-  while (!*about_to_read) ps::sleep_for(0.001);
+  ps::await([&] { return about_to_read->load(); }, "the leader to be about to read");
   ps::check(ps::wait_for_state(leader.pid(), "S"), "leader never blocked");
   ps::say("parent: leader is blocked; closing the master");
   close(master);
