@@ -11,20 +11,15 @@
 #include <unistd.h>
 
 #include <csignal>
-#include <cstdlib>
 
 #include "procsync.hpp"
-#include "protocol.hpp"
 
 int main() {
   sem_t* s = sem_open(ps::object_name("held").c_str(), O_CREAT | O_EXCL, 0600, 0);
   ps::check(s != SEM_FAILED, "sem_open");
   const int shm = shm_open(ps::object_name("held_shm").c_str(), O_CREAT | O_EXCL | O_RDWR, 0600);
   ps::check(shm >= 0, "shm_open");
-  const char* token = std::getenv(ps::protocol::kEnvToken.data());
-  ps::check(token != nullptr, "PROCSYNC_TOKEN");
-  const int key = ps::protocol::sysv_key(std::strtol(token, nullptr, 10), 0);
-  ps::check(semget(key, 1, IPC_CREAT | IPC_EXCL | 0600) >= 0, "semget");
+  ps::check(semget(ps::sysv_key(0), 1, IPC_CREAT | IPC_EXCL | 0600) >= 0, "semget");
   ps::WorkFile file("held");
   if (fork() == 0) {
     if (fork() == 0) {
