@@ -32,7 +32,8 @@ void on_child(int) {}
 // The namespace's init, PID 1 in it. It dies with the harness (PR_SET_PDEATHSIG, and when
 // the harness's end of `life` closes), mounts the namespace's own /proc in a private mount
 // namespace, then only reaps: it ignores every signal but SIGCHLD and forwards nothing
-// (SIGKILL from the harness still kills it). Only async-signal-safe calls: it is a fork of the harness.
+// (SIGKILL from the harness still kills it). Only async-signal-safe calls: it is a fork of
+// the harness.
 [[noreturn]] void run_init(int life_fd, int report_fd) {
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   // Nothing of the harness's stays open in it (its output pipes, the program's pipes): only
