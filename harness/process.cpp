@@ -98,6 +98,7 @@ std::vector<std::string> environment_with(const std::vector<std::string>& overri
 
 Spawned spawn_program(const SpawnRequest& request) {
   constexpr int kExecErrorFd = ps::protocol::kStartFd + 1;
+  enum : int { kExecFailed = 1, kChdirFailed, kSetnsFailed };  // what the child reports
   Pipe out = make_pipe(), err = make_pipe(), start = make_pipe(), exec_err = make_pipe();
   Pipe in;
   if (request.with_stdin) in = make_pipe();
@@ -124,8 +125,8 @@ Spawned spawn_program(const SpawnRequest& request) {
     if (seen_parent != parent && seen_parent != 0) ::_exit(127);
     // The namespace's fresh /proc; this also moves to its root, hence chdir after it.
     if (request.mount_namespace >= 0 && ::setns(request.mount_namespace, CLONE_NEWNS) != 0) {
-      const int e = errno;
-      (void)!::write(exec_err.write.get(), &e, sizeof e);
+      const int failure[2] = {kSetnsFailed, errno};
+      (void)!::write(exec_err.write.get(), failure, sizeof failure);
       ::_exit(127);
     }
     for (int sig = 1; sig < NSIG; ++sig) {
@@ -143,27 +144,35 @@ Spawned spawn_program(const SpawnRequest& request) {
     ::fcntl(kExecErrorFd, F_SETFD, FD_CLOEXEC);
     ::close_range(kExecErrorFd + 1, ~0U, 0);
     if (::chdir(request.work_dir.c_str()) != 0) {
-      const int e = errno;
-      (void)!::write(kExecErrorFd, &e, sizeof e);
+      const int failure[2] = {kChdirFailed, errno};
+      (void)!::write(kExecErrorFd, failure, sizeof failure);
       ::_exit(127);
     }
     // execve on a path searched before fork: execvpe would run a file it cannot execute (a
     // binary for another architecture) with /bin/sh instead of failing with ENOEXEC.
     ::execve(resolved.c_str(), argv.data(), envp.data());
-    const int e = errno;
-    (void)!::write(kExecErrorFd, &e, sizeof e);
+    const int failure[2] = {kExecFailed, errno};
+    (void)!::write(kExecErrorFd, failure, sizeof failure);
     ::_exit(127);
   }
   ::setpgid(s.pid, s.pid);  // also here, so that the group exists before any stimulus
   exec_err.write.reset();
-  int e = 0;
+  int failure[2] = {0, 0};  // the step that failed, its errno
   ssize_t n;
   do {
-    n = ::read(exec_err.read.get(), &e, sizeof e);
+    n = ::read(exec_err.read.get(), failure, sizeof failure);
   } while (n < 0 && errno == EINTR);
-  if (n == static_cast<ssize_t>(sizeof e)) {
-    s.error = fmt::format("cannot start '{}': {}", argv_words[0], std::strerror(e));
-    if (e == ENOEXEC) s.error += " (a program for another architecture? set PROCSYNC_LAUNCHER)";
+  if (n == static_cast<ssize_t>(sizeof failure)) {
+    const int e = failure[1];
+    if (failure[0] == kExecFailed) {
+      s.error = fmt::format("cannot start '{}': {}", argv_words[0], std::strerror(e));
+      if (e == ENOEXEC) s.error += " (a program for another architecture? set PROCSYNC_LAUNCHER)";
+    } else if (failure[0] == kChdirFailed) {
+      s.error =
+          fmt::format("cannot enter the work directory {}: {}", request.work_dir, std::strerror(e));
+    } else {
+      s.error = fmt::format("cannot join the run's mount namespace: {}", std::strerror(e));
+    }
   }
   s.stdout_read = std::move(out.read);
   s.stderr_read = std::move(err.read);
