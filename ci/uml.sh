@@ -122,6 +122,10 @@ init=$umldir/init.sh
   echo "mount -t sysfs sysfs /sys"
   echo "mkdir -p /dev/shm /dev/pts"
   echo "mount -t tmpfs -o mode=1777 tmpfs /dev/shm"
+  # A /tmp of the guest's own: the harness sweeps /tmp of the run directories whose harness
+  # pid is dead, and the pids of one kernel mean nothing to the other (a harness on the host
+  # would remove the guest's live directories, and the guest's would remove the host's).
+  echo "mount -t tmpfs -o mode=1777 tmpfs /tmp"
   echo "mount -t devpts -o newinstance,ptmxmode=0666,mode=620 devpts /dev/pts"
   echo "[ -e /dev/ptmx ] || ln -s pts/ptmx /dev/ptmx"
   printf 'export PATH=%q HOME=%q TMPDIR=/tmp LANG=C.UTF-8\n' "$PATH" "${HOME:-/root}"
