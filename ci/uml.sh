@@ -8,7 +8,8 @@
 # usage: ci/uml.sh [extra ctest arguments...]
 # Environment: PROCSYNC_JOBS (parallel tests inside UML), PROCSYNC_TIME_FACTOR (overrides
 # the preset's), PROCSYNC_UML_MEM (default 512M), PROCSYNC_UML_LIMIT (seconds the whole UML
-# run may take, default 3600).
+# run may take, default 3600), PROCSYNC_UML_WITHOUT_XSTATE=0 (no verdict rather than the
+# SSE-only fallback on a host whose XSAVE area UML 6.1 cannot restore).
 # Exit status: 0 when nothing failed, timed out or was broken; 1 otherwise; 2 when the build
 # failed or UML did not boot or did not finish (see build-uml/uml-console.log).
 set -uo pipefail
