@@ -98,10 +98,15 @@ Judgement judge(const JudgeInput& in) {
   if (obs.end.kind == ObservedEnd::Kind::Exit && obs.end.code == protocol::kUnsupportedExit &&
       !expects_unsupported_exit(*in.trace))
     return {Verdict::Unsupported, unsupported_reason(obs.stderr_text)};
-  if (!obs.leftovers.empty())
-    return {Verdict::Broken,
-            fmt::format("the program left {} process(es) running after it ended (killed): {}",
-                        obs.leftovers.size(), obs.leftovers.front())};
+  if (!obs.leftovers.empty()) {
+    const std::string left =
+        fmt::format("the program left {} process(es) running after it ended (killed): {}",
+                    obs.leftovers.size(), obs.leftovers.front());
+    // A program that gives up on a divergence (a failed check exits at once) leaves its
+    // children behind: the divergence is the platform's failure and must not hide as BROKEN.
+    if (!obs.timed_out && !cmp.agrees()) return {Verdict::Fail, cmp.summary + "; " + left};
+    return {Verdict::Broken, left};
+  }
   if (obs.timed_out) return {Verdict::Timeout, cmp.summary};
   if (!cmp.agrees()) return {Verdict::Fail, cmp.summary};
   return {Verdict::Pass, ""};

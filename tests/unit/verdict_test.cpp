@@ -189,6 +189,16 @@ TEST_CASE("Judge.LeftoverProcessesAreBroken") {
         "the program left 1 process(es) running after it ended (killed): pid 42 (sleep) state S");
 }
 
+TEST_CASE("Judge.LeftoversAfterADivergenceAreAFailure") {
+  Observation o = good_run();
+  o.lines.pop_back();                        // the program gave up before its last line...
+  o.leftovers = {"pid 42 (sleep) state S"};  // ...and left a child behind
+  const Judgement j = judged(o);
+  CHECK(j.verdict == Verdict::Fail);
+  CHECK(j.reason.find("missing") != std::string::npos);
+  CHECK(j.reason.find("left 1 process(es)") != std::string::npos);
+}
+
 TEST_CASE("StartMark.Parse") {
   auto m = parse_start_mark("start 12.000000345 protocol 2\n");
   REQUIRE(m.has_value());
