@@ -1,6 +1,8 @@
 #include "cleanup.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/file.h>
 #include <sys/ipc.h>
 #include <sys/msg.h>
 #include <sys/sem.h>
@@ -8,7 +10,9 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <csignal>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -48,6 +52,27 @@ bool harness_is_dead(long pid) {
   char state = '?';
   std::string comm;
   return process_state(std::to_string(pid), state, comm) && (state == 'Z' || state == 'X');
+}
+
+constexpr const char* kRunLock = ".procsync-run.lock";
+
+// Whether a work directory of another run may be removed. Its lock decides where it has one
+// (held: the run is alive, whatever its pid says). Without one (a run of an older harness, or
+// one caught in the moment between mkdtemp and its lock), only a directory at least ten
+// seconds old whose harness pid is dead here.
+bool work_dir_is_stale(const fs::path& dir, long owner) {
+  const std::string lock = (dir / kRunLock).string();
+  const int fd = ::open(lock.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd >= 0) {
+    const bool free = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+    ::close(fd);
+    return free;
+  }
+  std::error_code ec;
+  const auto written = fs::last_write_time(dir, ec);
+  if (ec) return false;
+  const auto age = fs::file_time_type::clock::now() - written;
+  return age > std::chrono::seconds(10) && harness_is_dead(owner);
 }
 
 struct SysvTable {
@@ -131,6 +156,14 @@ std::string make_run_token() {
   return fmt::format("{}-{:08x}", ::getpid(), rd());
 }
 
+int hold_work_dir(const std::string& work_dir) {
+  const std::string lock = work_dir + "/" + kRunLock;
+  const int fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0 || ::flock(fd, LOCK_EX) != 0)
+    throw std::runtime_error(fmt::format("cannot lock {}: {}", lock, std::strerror(errno)));
+  return fd;
+}
+
 std::vector<std::string> sweep_stale(const std::string& tmp_dir) {
   static const std::string kWhy = " (left by an earlier run whose harness was killed)";
   static const std::regex owned(
@@ -145,7 +178,9 @@ std::vector<std::string> sweep_stale(const std::string& tmp_dir) {
       const std::string name = e.path().filename().string();
       std::smatch m;
       if (!std::regex_match(name, m, owned)) continue;
-      if (!harness_is_dead(std::stol(m[2].str()))) continue;
+      const long owner = std::stol(m[2].str());
+      if (e.is_directory(ec) ? !work_dir_is_stale(e.path(), owner) : !harness_is_dead(owner))
+        continue;
       std::error_code rm;
       if (fs::remove_all(e.path(), rm) > 0) removed.push_back(e.path().string() + kWhy);
     }

@@ -12,6 +12,11 @@ namespace procsync {
 // The run's token, "<harness pid>-<8 hex digits>".
 std::string make_run_token();
 
+// Marks `work_dir` as in use for as long as the returned descriptor stays open (an flock on
+// a file in it, released by the kernel when the harness dies however it dies): a sweep in
+// another PID namespace, where the token's pid means nothing, still sees it is alive.
+int hold_work_dir(const std::string& work_dir);
+
 // Leftovers of earlier runs whose harness is dead (killed outright, it could not clean up):
 // processes (known by the token in their environment), work directories in `tmp_dir`, named
 // objects in /dev/shm, tagged System V keys.

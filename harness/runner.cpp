@@ -50,6 +50,7 @@ struct Run {
   bool partial_cut = false;
   std::string token;
   std::string work_dir;
+  Fd work_dir_lock;  // held while the run lives: see hold_work_dir()
   Containment containment;
   Fd out_fd, err_fd, start_fd, stdin_fd, sig_fd;
   std::string start_buf;
@@ -422,6 +423,7 @@ struct Run {
     if (::mkdtemp(tmpl.data()) == nullptr)
       throw std::runtime_error(fmt::format("mkdtemp {}: {}", tmpl, std::strerror(errno)));
     work_dir = tmpl;
+    work_dir_lock.reset(hold_work_dir(work_dir));
 
     containment = Containment::enter();
     obs.containment = containment.description();
@@ -452,6 +454,7 @@ struct Run {
     if (!partial.empty()) add_line(now(), std::move(partial));
     if (interrupted) obs.spawn_error = "the harness was interrupted";
     for (auto& r : remove_run_objects(token, work_dir)) obs.removed_objects.push_back(std::move(r));
+    work_dir_lock.reset();
 
     for (auto& [t, text] : raw_lines) obs.lines.push_back({t - zero, std::move(text)});
     for (auto& s : obs.stimuli) s.t -= zero;

@@ -2,8 +2,13 @@
 #include "cleanup.hpp"
 
 #include <doctest/doctest.h>
+#include <unistd.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <string>
+
+#include "process.hpp"
 
 using namespace procsync;
 using namespace std::string_literals;
@@ -25,4 +30,24 @@ TEST_CASE("Cleanup.TokenOwner") {
   CHECK(token_owner("4242-0BADCAFE") == -1);
   CHECK(token_owner("-0badcafe") == -1);
   CHECK(token_owner("") == -1);
+}
+
+TEST_CASE("Sweep.AWorkDirectoryWhoseLockIsHeldIsKeptWhateverItsPidSays") {
+  namespace fs = std::filesystem;
+  char base_template[] = "/tmp/procsync-sweep-test.XXXXXX";
+  REQUIRE(::mkdtemp(base_template) != nullptr);
+  const fs::path base = base_template;
+  // pid 4194304 is past Linux's pid_max: no harness of that pid is alive here, as a harness
+  // in another PID namespace may look.
+  const fs::path run = base / "procsync.4194304-0badcafe.abc123";
+  fs::create_directories(run);
+  {
+    Fd lock(hold_work_dir(run.string()));
+    sweep_stale(base.string());
+    CHECK(fs::exists(run));
+  }
+  // The lock is released (its harness died): the directory goes.
+  sweep_stale(base.string());
+  CHECK_FALSE(fs::exists(run));
+  fs::remove_all(base);
 }
