@@ -62,7 +62,7 @@ def run(directory, what, core_allowed, die):
             os.unlink(os.path.join(directory, name))
         ps.say(what, ", RLIMIT_CORE ", "raised" if core_allowed else "0", ": child ",
                status.describe(), "; waitid: ", si_code_name(info.si_code),
-               "; files in its directory: ", len(left))
+               "; a core file in its directory: ", "yes" if left else "no")
 
 
 if not hasattr(os, "waitid") or not hasattr(os, "CLD_DUMPED"):
