@@ -5,11 +5,7 @@
 # coverage is below the floor in ci/coverage-floor (raise it as coverage rises).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v lcov >/dev/null || ! command -v genhtml >/dev/null; then
-  sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends lcov >/dev/null
-fi
+ci/apt-install.sh lcov
 floor=$(cat ci/coverage-floor)
 build=build-coverage
 cmake --preset coverage >/dev/null

@@ -14,10 +14,7 @@ labels='behaviour|violation|selftest'
 jobs=${PROCSYNC_JOBS:-8}
 tmp=${TMPDIR:-/tmp}
 
-if ! command -v stress-ng >/dev/null; then
-  sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
-  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq stress-ng >/dev/null
-fi
+"$(dirname "$0")/apt-install.sh" stress-ng
 [ -x "$build/harness/procsync" ] || { cmake --preset default >/dev/null && cmake --build --preset default; } || exit 2
 build_abs=$(cd "$build" && pwd)
 

@@ -3,14 +3,10 @@
 # (npm) against the workflow schema.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
 need=()
 command -v yamllint >/dev/null || need+=(yamllint)
 command -v npx >/dev/null || need+=(nodejs npm)
-if [ "${#need[@]}" -gt 0 ]; then
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+if [ "${#need[@]}" -gt 0 ]; then ci/apt-install.sh "${need[@]}"; fi
 yamllint -d '{extends: default, rules: {line-length: {max: 120}, truthy: {check-keys: false}, document-start: disable}}' .github/workflows/
 npx --yes @action-validator/cli@0.6.0 .github/workflows/*.yml
 echo "lint-workflows: ok"

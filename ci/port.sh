@@ -33,18 +33,7 @@ esac
 
 # What the host side needs (compilers, CMake, the harness's libraries), then the port's own.
 ci/setup-debian.sh || exit 2
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "ci/port.sh: installing ${missing[*]}"
-  $sudo apt-get update -qq || exit 2
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-    "${missing[@]}" >/dev/null || exit 2
-fi
+ci/apt-install.sh "${packages[@]}" || exit 2
 
 # The host harness: the port presets run the suite with build/harness/procsync.
 cmake --preset default >/dev/null || exit 2

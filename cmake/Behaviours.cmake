@@ -1,32 +1,72 @@
 # Turns every expected/<area>/<name>.trace into a CTest test named <area>/<name>, built from
 # suite/<area>/<name>.cpp (or from the program its `%program` line names). Dropping the two
-# files into the tree is enough: the globs re-run at build time.
+# files into the tree is enough: the globs re-run at build time, and editing a trace re-runs
+# configure.
+#
+# The test table comes from the harness's own trace parser, `procsync list` (JSON), never
+# from a second parser here. Which harness answers depends on the build:
+# - PROCSYNC_BUILD_HARNESS=OFF (the port presets): the host-built PROCSYNC_HARNESS_EXECUTABLE,
+#   which must exist when configuring.
+# - the harness built in this tree: it does not exist yet at configure time, so configure
+#   first builds procsync-list (cmake/list-tool: the trace parser and `list` alone) for the
+#   host in <build>/procsync-list, a project of its own, and asks it.
 
-# Reads the trace's %-directives into <prefix>_TIMEOUT, _LABELS, _REQUIRES, _PROGRAM.
-function(_procsync_read_directives trace prefix)
-  file(STRINGS "${trace}" directives REGEX "^[ \t]*%")
-  set(timeout 10)
-  set(labels "")
-  set(requires "")
-  set(program "")
-  foreach(line IN LISTS directives)
-    string(STRIP "${line}" line)
-    if(line MATCHES "^%timeout[ \t]+([0-9.]+)")
-      set(timeout ${CMAKE_MATCH_1})
-    elseif(line MATCHES "^%label[ \t]+(.+)$")
-      string(REGEX REPLACE "[ \t]+" ";" words "${CMAKE_MATCH_1}")
-      list(APPEND labels ${words})
-    elseif(line MATCHES "^%requires[ \t]+(.+)$")
-      string(REGEX REPLACE "[ \t]+" ";" words "${CMAKE_MATCH_1}")
-      list(APPEND requires ${words})
-    elseif(line MATCHES "^%program[ \t]+([^ \t]+)")
-      set(program ${CMAKE_MATCH_1})
+# Builds (or brings up to date) the host-only procsync-list; its path in <out>.
+function(_procsync_build_list_tool out)
+  set(tool_dir ${PROJECT_BINARY_DIR}/procsync-list)
+  set(args -S ${PROJECT_SOURCE_DIR}/cmake/list-tool -B ${tool_dir} -G ${CMAKE_GENERATOR}
+           -DCMAKE_BUILD_TYPE=Release)
+  if(NOT CMAKE_CROSSCOMPILING)
+    list(APPEND args -DCMAKE_CXX_COMPILER=${CMAKE_CXX_COMPILER})
+  endif()
+  execute_process(COMMAND ${CMAKE_COMMAND} ${args}
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE log ERROR_VARIABLE log)
+  if(rc EQUAL 0)
+    execute_process(COMMAND ${CMAKE_COMMAND} --build ${tool_dir}
+                    RESULT_VARIABLE rc OUTPUT_VARIABLE log ERROR_VARIABLE log)
+  endif()
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "cannot build procsync-list (the test table's trace reader):\n${log}")
+  endif()
+  set(${out} ${tool_dir}/procsync-list PARENT_SCOPE)
+endfunction()
+
+# The JSON array at <json> <path...> as a CMake list in <out>.
+function(_procsync_json_list out json)
+  string(JSON n LENGTH "${json}" ${ARGN})
+  set(items "")
+  if(n GREATER 0)
+    math(EXPR last "${n} - 1")
+    foreach(i RANGE ${last})
+      string(JSON item GET "${json}" ${ARGN} ${i})
+      list(APPEND items "${item}")
+    endforeach()
+  endif()
+  set(${out} "${items}" PARENT_SCOPE)
+endfunction()
+
+# The test table of expected/ as `procsync list` prints it, in <out>.
+function(_procsync_test_table out)
+  set(src ${PROJECT_SOURCE_DIR})
+  if(PROCSYNC_BUILD_HARNESS)
+    _procsync_build_list_tool(lister)
+    set(list_sources trace.cpp trace.hpp listing.cpp listing.hpp list_main.cpp)
+    list(TRANSFORM list_sources PREPEND ${src}/harness/)
+    set_property(DIRECTORY ${src} APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${list_sources})
+  else()
+    set(lister ${PROCSYNC_HARNESS_EXECUTABLE})
+    if(NOT EXISTS "${lister}")
+      message(FATAL_ERROR "PROCSYNC_HARNESS_EXECUTABLE ${lister} does not exist: build the host "
+                          "harness first (cmake --preset default && cmake --build --preset "
+                          "default --target procsync)")
     endif()
-  endforeach()
-  set(${prefix}_TIMEOUT ${timeout} PARENT_SCOPE)
-  set(${prefix}_LABELS "${labels}" PARENT_SCOPE)
-  set(${prefix}_REQUIRES "${requires}" PARENT_SCOPE)
-  set(${prefix}_PROGRAM "${program}" PARENT_SCOPE)
+  endif()
+  execute_process(COMMAND ${lister} list --expected ${src}/expected
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE table ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${lister} list --expected ${src}/expected failed (${rc}): ${err}")
+  endif()
+  set(${out} "${table}" PARENT_SCOPE)
 endfunction()
 
 function(_procsync_program_target rel out)
@@ -36,32 +76,41 @@ endfunction()
 
 function(procsync_add_behaviours)
   set(src ${PROJECT_SOURCE_DIR})
-  file(GLOB_RECURSE traces CONFIGURE_DEPENDS RELATIVE ${src}/expected ${src}/expected/*.trace)
+  # The globs make a new or removed file re-run configure; the traces as configure
+  # dependencies make an edited one do so.
+  file(GLOB_RECURSE traces CONFIGURE_DEPENDS ${src}/expected/*.trace)
   file(GLOB_RECURSE programs CONFIGURE_DEPENDS RELATIVE ${src}/suite ${src}/suite/*.cpp)
-  list(FILTER traces EXCLUDE REGEX "\\.py\\.trace$")  # Python's own (PythonFlavour.cmake)
-  list(SORT traces)
-  if(PROCSYNC_BEHAVIOURS)
-    # The regular expression is matched against <area>/<name>, without the extension.
-    set(kept "")
-    foreach(trace_rel IN LISTS traces)
-      string(REGEX REPLACE "\\.trace$" "" rel "${trace_rel}")
-      if(rel MATCHES "${PROCSYNC_BEHAVIOURS}")
-        list(APPEND kept ${trace_rel})
-      endif()
-    endforeach()
-    set(traces ${kept})
-  endif()
+  set_property(DIRECTORY ${src} APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${traces})
+  _procsync_test_table(table)
+  # tests/CMakeLists.txt needs each trace's program too (the violations' drift check).
+  set_property(GLOBAL PROPERTY PROCSYNC_TEST_TABLE "${table}")
 
   # Which programs are needed, and which features each trace lacks.
   set(built "")
-  foreach(trace_rel IN LISTS traces)
-    string(REGEX REPLACE "\\.trace$" "" rel "${trace_rel}")
-    _procsync_read_directives(${src}/expected/${trace_rel} t)
-    set(prog_rel ${rel})
-    if(t_PROGRAM)
-      set(prog_rel ${t_PROGRAM})
+  string(JSON count LENGTH "${table}")
+  if(count EQUAL 0)
+    return()
+  endif()
+  math(EXPR last "${count} - 1")
+  foreach(i RANGE ${last})
+    string(JSON rel GET "${table}" ${i} name)
+    if(rel MATCHES "\\.py$")
+      continue()  # a Python program's trace (cmake/PythonFlavour.cmake)
     endif()
-    if(NOT EXISTS ${src}/suite/${prog_rel}.cpp)
+    # PROCSYNC_BEHAVIOURS is matched against <area>/<name>, without the extension.
+    if(PROCSYNC_BEHAVIOURS AND NOT rel MATCHES "${PROCSYNC_BEHAVIOURS}")
+      continue()
+    endif()
+    set(trace_rel ${rel}.trace)
+    string(JSON prog_rel GET "${table}" ${i} program)
+    string(JSON t_TIMEOUT GET "${table}" ${i} timeout)
+    _procsync_json_list(t_LABELS "${table}" ${i} labels)
+    _procsync_json_list(t_REQUIRES "${table}" ${i} requires)
+    string(JSON t_ERROR ERROR_VARIABLE absent GET "${table}" ${i} error)
+    if(absent)  # no "error" member: the trace parsed
+      set(t_ERROR "")
+    endif()
+    if(NOT t_ERROR AND NOT EXISTS ${src}/suite/${prog_rel}.cpp)
       message(FATAL_ERROR "expected/${trace_rel}: no program suite/${prog_rel}.cpp")
     endif()
     procsync_missing_features(missing ${t_REQUIRES})
@@ -73,7 +122,12 @@ function(procsync_add_behaviours)
         --trace ${src}/expected/${trace_rel}
         --json ${PROJECT_BINARY_DIR}/results/${rel}.json
         --data-dir ${src}/fixtures)
-    if(missing)
+    if(t_ERROR)
+      # Registered all the same: the harness reports the malformed trace BROKEN.
+      add_test(NAME ${rel}
+               COMMAND ${PROCSYNC_HARNESS_COMMAND} run ${common_args}
+                       --program suite/${prog_rel})
+    elseif(missing)
       string(REPLACE ";" ", " missing_text "${missing}")
       add_test(NAME ${rel}
                COMMAND ${PROCSYNC_HARNESS_COMMAND} run ${common_args}

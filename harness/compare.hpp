@@ -1,4 +1,5 @@
-// The comparator: judges an observation against an expected trace.
+// The comparator: lines up an observation with an expected trace and names each divergence.
+// It states facts; judge() (verdict.hpp) turns them into a verdict.
 #pragma once
 
 #include <string>
@@ -8,10 +9,6 @@
 #include "trace.hpp"
 
 namespace procsync {
-
-enum class Verdict { Pass, Fail, Unsupported, Timeout, Broken };
-const char* verdict_name(Verdict v);
-int verdict_exit_code(Verdict v);  // what CTest sees
 
 // The timing rule: a line expected at T must arrive in [T - early, T + late * factor].
 struct Timing {
@@ -32,10 +29,10 @@ struct Row {
 };
 
 struct Comparison {
-  Verdict verdict = Verdict::Pass;
-  std::string summary;  // the first divergence in words (empty on PASS)
+  std::string summary;  // the first divergence in words (empty when all agrees)
   std::vector<Row> rows;
   std::string end_problem;  // empty when the end status agrees
+  bool agrees() const { return summary.empty() && end_problem.empty(); }
 };
 
 Comparison compare(const Trace& trace, const Observation& obs, const Timing& timing);

@@ -3,26 +3,29 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <optional>
 #include <pugixml.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
 
+#include "result_record.hpp"
+#include "verdict.hpp"
+
 namespace procsync {
 
 namespace {
 
-const std::vector<std::string> kVerdicts = {"PASS", "FAIL", "TIMEOUT", "BROKEN", "UNSUPPORTED"};
-
-// Worse verdicts win when a behaviour has several tests.
-int severity(const std::string& v) {
-  if (v == "BROKEN") return 5;
-  if (v == "TIMEOUT") return 4;
-  if (v == "FAIL") return 3;
-  if (v == "UNSUPPORTED") return 2;
-  if (v == "PASS") return 1;
-  return 0;
+// A test's verdict as its result JSON names it; an unknown name counts as BROKEN.
+Verdict verdict_of(const nlohmann::json& test) {
+  return verdict_from_name(test.value("verdict", "")).value_or(Verdict::Broken);
 }
+
+std::string name_of(Verdict v) {
+  return std::string(verdict_name(v));
+}
+
+constexpr const char* kNotCovered = "NOT COVERED";
 
 std::string trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t");
@@ -54,7 +57,7 @@ std::string area_prefix(const std::string& id) {
 }  // namespace
 
 bool is_failure(const std::string& verdict) {
-  return verdict == "FAIL" || verdict == "TIMEOUT" || verdict == "BROKEN";
+  return is_failure(verdict_from_name(verdict).value_or(Verdict::Broken));
 }
 
 std::vector<CatalogueRow> parse_catalogue(const std::string& markdown) {
@@ -90,25 +93,26 @@ nlohmann::json build_conformance(const std::vector<nlohmann::json>& results,
   out["tests"] = nlohmann::json::array();
   std::map<std::string, std::vector<const nlohmann::json*>> by_claim;
   nlohmann::json totals = nlohmann::json::object();
-  for (const auto& v : kVerdicts) totals[v] = 0;
+  for (const Verdict v : kAllVerdicts) totals[name_of(v)] = 0;
 
-  std::vector<nlohmann::json> sorted = results;
+  std::vector<ResultRecord> sorted;
+  for (const auto& r : results) sorted.push_back(read_record(r));
   std::sort(sorted.begin(), sorted.end(),
-            [](const auto& a, const auto& b) { return a.value("name", "") < b.value("name", ""); });
+            [](const auto& a, const auto& b) { return a.name < b.name; });
   for (const auto& r : sorted) {
     nlohmann::json t;
-    t["name"] = r.value("name", "");
-    t["claims"] = r.value("claims", nlohmann::json::array());
-    t["verdict"] = r.value("verdict", "BROKEN");
-    t["reason"] = r.value("reason", "");
-    t["first_divergence"] = is_failure(t["verdict"]) ? r.value("reason", "") : "";
-    t["duration"] = r.value("duration", 0.0);
-    t["end"] = r.value("end", "");
-    t["observed"] = r.value("observed", nlohmann::json::array());
-    t["measures"] = r.value("measures", nlohmann::json::object());
-    t["max_lateness"] = r.value("max_lateness", 0.0);
-    t["startup_latency"] = r.value("startup_latency", 0.0);
-    t["text"] = r.value("text", "");
+    t["name"] = r.name;
+    t["claims"] = r.claims;
+    t["verdict"] = name_of(r.verdict);
+    t["reason"] = r.reason;
+    t["first_divergence"] = is_failure(r.verdict) ? r.reason : "";
+    t["duration"] = r.duration;
+    t["end"] = r.end;
+    t["observed"] = r.observed;
+    t["measures"] = r.measures;
+    t["max_lateness"] = r.max_lateness;
+    t["startup_latency"] = r.startup_latency;
+    t["text"] = r.text;
     totals[t["verdict"].get<std::string>()] = totals.value(t["verdict"].get<std::string>(), 0) + 1;
     out["tests"].push_back(t);
   }
@@ -123,24 +127,25 @@ nlohmann::json build_conformance(const std::vector<nlohmann::json>& results,
     known.insert(row.id);
     nlohmann::json b{{"id", row.id}, {"area", row.area}, {"title", row.title}};
     b["tests"] = nlohmann::json::array();
-    std::string verdict = "NOT COVERED";
+    std::optional<Verdict> worst;  // none: NOT COVERED
     std::string note;
     for (const auto* t : by_claim[row.id]) {
       b["tests"].push_back((*t)["name"]);
-      const std::string v = (*t)["verdict"];
-      if (severity(v) > severity(verdict)) {
-        verdict = v;
-        note = v == "PASS" ? "" : first_line((*t)["reason"].get<std::string>());
+      const Verdict v = verdict_of(*t);
+      if (!worst || severity(v) > severity(*worst)) {
+        worst = v;
+        note = v == Verdict::Pass ? "" : first_line((*t)["reason"].get<std::string>());
       }
     }
-    if (verdict == "NOT COVERED") ++not_covered;
+    if (!worst) ++not_covered;
+    const std::string verdict = worst ? name_of(*worst) : kNotCovered;
     b["verdict"] = verdict;
     b["note"] = note;
     auto& a = areas[area_prefix(row.id)];
     if (a.is_null()) {
       a["title"] = row.area;
-      for (const auto& v : kVerdicts) a[v] = 0;
-      a["NOT COVERED"] = 0;
+      for (const Verdict v : kAllVerdicts) a[name_of(v)] = 0;
+      a[kNotCovered] = 0;
     }
     a[verdict] = a[verdict].get<int>() + 1;
     out["behaviours"].push_back(b);
@@ -148,11 +153,15 @@ nlohmann::json build_conformance(const std::vector<nlohmann::json>& results,
   nlohmann::json unknown = nlohmann::json::array();
   for (const auto& [claim, tests] : by_claim)
     if (!known.count(claim)) unknown.push_back(claim);
-  totals["NOT COVERED"] = not_covered;
+  totals[kNotCovered] = not_covered;
   out["totals"] = totals;
   out["areas"] = areas;
   out["unknown_claims"] = unknown;
   return out;
+}
+
+std::string render_json(const nlohmann::json& c) {
+  return c.dump(2) + "\n";
 }
 
 std::string render_markdown(const nlohmann::json& c) {
@@ -191,13 +200,13 @@ std::string render_markdown(const nlohmann::json& c) {
     for (const auto& name : b["tests"])
       tests += (tests.empty() ? "" : "<br>") + ("`" + name.get<std::string>() + "`");
     const std::string v = b["verdict"];
-    const std::string shown = v == "PASS" ? "PASS" : "**" + v + "**";
+    const std::string shown = v == name_of(Verdict::Pass) ? v : "**" + v + "**";
     md += fmt::format("| {} | {} | {} | {} | {} |\n", b["id"].get<std::string>(),
                       md_cell(b["title"]), tests, shown, md_cell(b["note"]));
   }
   bool any_failure = false;
   for (const auto& test : c["tests"]) {
-    if (!is_failure(test["verdict"])) continue;
+    if (!is_failure(verdict_of(test))) continue;
     if (!any_failure) md += "\n## Failures\n";
     any_failure = true;
     md += fmt::format("\n### {} — {}\n\n```\n{}```\n", test["name"].get<std::string>(),
@@ -235,17 +244,18 @@ std::string render_junit(const nlohmann::json& c) {
     tc.append_attribute("classname") = name.substr(0, name.find('/')).c_str();
     tc.append_attribute("name") = name.c_str();
     tc.append_attribute("time") = test["duration"].get<double>();
-    const std::string v = test["verdict"];
-    if (v == "FAIL" || v == "TIMEOUT") {
+    const Verdict v = verdict_of(test);
+    if (v == Verdict::Fail || v == Verdict::Timeout) {
       auto f = tc.append_child("failure");
-      f.append_attribute("message") = (v + ": " + test["reason"].get<std::string>()).c_str();
-      f.append_attribute("type") = v.c_str();
+      f.append_attribute("message") =
+          (name_of(v) + ": " + test["reason"].get<std::string>()).c_str();
+      f.append_attribute("type") = name_of(v).c_str();
       f.append_child(pugi::node_pcdata).set_value(test["text"].get<std::string>().c_str());
-    } else if (v == "BROKEN") {
+    } else if (v == Verdict::Broken) {
       auto e = tc.append_child("error");
       e.append_attribute("message") = test["reason"].get<std::string>().c_str();
       e.append_child(pugi::node_pcdata).set_value(test["text"].get<std::string>().c_str());
-    } else if (v == "UNSUPPORTED") {
+    } else if (v == Verdict::Unsupported) {
       tc.append_child("skipped").append_attribute("message") =
           test["reason"].get<std::string>().c_str();
     }
@@ -268,16 +278,16 @@ std::string render_ktap(const nlohmann::json& c) {
   int n = 0;
   for (const auto& test : c["tests"]) {
     ++n;
-    const std::string v = test["verdict"];
+    const Verdict v = verdict_of(test);
     const std::string name = test["name"];
     if (is_failure(v)) {
       std::istringstream text(test["text"].get<std::string>());
       std::string line;
       while (std::getline(text, line)) out += "# " + line + "\n";
     }
-    if (v == "PASS")
+    if (v == Verdict::Pass)
       out += fmt::format("ok {} {}\n", n, name);
-    else if (v == "UNSUPPORTED")
+    else if (v == Verdict::Unsupported)
       out += fmt::format("ok {} {} # SKIP {}\n", n, name, first_line(test["reason"]));
     else
       out += fmt::format("not ok {} {}\n", n, name);
@@ -292,12 +302,12 @@ std::string render_ktap(const nlohmann::json& c) {
 std::string render_console(const nlohmann::json& c) {
   std::string out;
   for (const auto& test : c["tests"])
-    if (is_failure(test["verdict"])) out += "\n" + test["text"].get<std::string>();
+    if (is_failure(verdict_of(test))) out += "\n" + test["text"].get<std::string>();
   const auto& t = c["totals"];
   int behaviours = 0, passing = 0;
   for (const auto& b : c["behaviours"]) {
     ++behaviours;
-    if (b["verdict"] == "PASS") ++passing;
+    if (b["verdict"] == name_of(Verdict::Pass)) ++passing;
   }
   out += fmt::format(
       "\nprocsync: {} tests: {} passed, {} failed, {} timed out, {} broken, {} unsupported\n",
@@ -306,7 +316,7 @@ std::string render_console(const nlohmann::json& c) {
   out += fmt::format("procsync: catalogue: {} of {} behaviours pass, {} not covered\n", passing,
                      behaviours, t["NOT COVERED"].get<int>());
   for (const auto& test : c["tests"])
-    if (is_failure(test["verdict"]))
+    if (is_failure(verdict_of(test)))
       out += fmt::format("procsync:   {} {}: {}\n", test["verdict"].get<std::string>(),
                          test["name"].get<std::string>(), first_line(test["reason"]));
   return out;
@@ -320,24 +330,25 @@ RunDiff diff_runs(const nlohmann::json& a, const nlohmann::json& b, double thres
   for (const auto& [name, t] : ta)
     if (!tb.count(name)) d.no_longer_run.push_back(name);
   for (const auto& [name, t] : tb) {
-    const std::string vb = (*t)["verdict"];
+    const Verdict vb = verdict_of(*t);
     if (!ta.count(name)) {
-      d.newly_run.push_back(fmt::format("{} ({})", name, vb));
+      d.newly_run.push_back(fmt::format("{} ({})", name, verdict_name(vb)));
       if (is_failure(vb))
-        d.newly_failing.push_back(fmt::format("{}: {} {}", name, vb, first_line((*t)["reason"])));
+        d.newly_failing.push_back(
+            fmt::format("{}: {} {}", name, verdict_name(vb), first_line((*t)["reason"])));
       continue;
     }
     const auto& x = *ta[name];
-    const std::string va = x["verdict"];
+    const Verdict va = verdict_of(x);
     if (is_failure(vb) && !is_failure(va))
-      d.newly_failing.push_back(
-          fmt::format("{}: {} -> {}: {}", name, va, vb, first_line((*t)["reason"])));
-    else if (vb == "PASS" && va != "PASS")
-      d.newly_passing.push_back(fmt::format("{}: {} -> PASS", name, va));
-    else if (vb == "UNSUPPORTED" && va != "UNSUPPORTED")
-      d.newly_unsupported.push_back(
-          fmt::format("{}: {} -> UNSUPPORTED: {}", name, va, first_line((*t)["reason"])));
-    if (va == "PASS" && vb == "PASS") {
+      d.newly_failing.push_back(fmt::format("{}: {} -> {}: {}", name, verdict_name(va),
+                                            verdict_name(vb), first_line((*t)["reason"])));
+    else if (vb == Verdict::Pass && va != Verdict::Pass)
+      d.newly_passing.push_back(fmt::format("{}: {} -> PASS", name, verdict_name(va)));
+    else if (vb == Verdict::Unsupported && va != Verdict::Unsupported)
+      d.newly_unsupported.push_back(fmt::format("{}: {} -> UNSUPPORTED: {}", name, verdict_name(va),
+                                                first_line((*t)["reason"])));
+    if (va == Verdict::Pass && vb == Verdict::Pass) {
       const double da = x.value("duration", 0.0), db = t->value("duration", 0.0);
       const double la = x.value("max_lateness", 0.0), lb = t->value("max_lateness", 0.0);
       if (std::abs(db - da) > threshold || std::abs(lb - la) > threshold)

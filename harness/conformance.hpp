@@ -23,9 +23,22 @@ nlohmann::json build_conformance(const std::vector<nlohmann::json>& results,
                                  const std::vector<CatalogueRow>& catalogue,
                                  const nlohmann::json& platform);
 
+std::string render_json(const nlohmann::json& conformance);
 std::string render_markdown(const nlohmann::json& conformance);
 std::string render_junit(const nlohmann::json& conformance);
 std::string render_ktap(const nlohmann::json& conformance);
+
+// The report's files: a new format is one renderer above and one row here.
+struct ReportFormat {
+  const char* file;
+  std::string (*render)(const nlohmann::json& conformance);
+};
+inline constexpr ReportFormat kReportFormats[] = {
+    {"conformance.json", render_json},
+    {"conformance.md", render_markdown},
+    {"junit.xml", render_junit},
+    {"conformance.ktap", render_ktap},
+};
 // The end of a console run: totals, then each failure with its diff.
 std::string render_console(const nlohmann::json& conformance);
 
@@ -40,7 +53,8 @@ struct RunDiff {
 RunDiff diff_runs(const nlohmann::json& a, const nlohmann::json& b, double threshold);
 std::string render_diff(const RunDiff& d, const std::string& a_name, const std::string& b_name);
 
-// Whether a verdict counts as a failure of the platform (FAIL, TIMEOUT, BROKEN).
+// Whether a verdict, by its name in a result, counts as a failure of the platform (an
+// unknown name does: it cannot be trusted).
 bool is_failure(const std::string& verdict);
 
 }  // namespace procsync

@@ -12,20 +12,25 @@
 
 #include "compare.hpp"
 #include "conformance.hpp"
+#include "listing.hpp"
+#include "protocol.hpp"
 #include "report.hpp"
+#include "result_record.hpp"
 #include "runner.hpp"
 #include "trace.hpp"
+#include "verdict.hpp"
 
 namespace {
 
 using namespace procsync;
+namespace protocol = ps::protocol;
 
 double time_factor_from(const std::string& text) {
   if (text.empty()) return 1.0;
   char* end = nullptr;
   const double f = std::strtod(text.c_str(), &end);
   if (end == text.c_str() || *end != '\0' || !(f >= 1.0) || f > 1000.0)
-    throw CLI::ValidationError("PROCSYNC_TIME_FACTOR",
+    throw CLI::ValidationError(std::string(protocol::kEnvTimeFactor),
                                fmt::format("must be a number from 1 to 1000, not '{}'", text));
   return f;
 }
@@ -58,13 +63,14 @@ struct Common {
 
   std::vector<std::string> launcher_words() const {
     if (launcher_set) return split_launcher(launcher);
-    if (std::getenv("PROCSYNC_LAUNCHER") != nullptr)
-      return split_launcher(env("PROCSYNC_LAUNCHER"));
+    if (std::getenv(protocol::kEnvLauncher.data()) != nullptr)
+      return split_launcher(env(protocol::kEnvLauncher.data()));
     return split_launcher(default_launcher);
   }
   double factor() const {
     if (!factor_text.empty()) return time_factor_from(factor_text);
-    if (!env("PROCSYNC_TIME_FACTOR").empty()) return time_factor_from(env("PROCSYNC_TIME_FACTOR"));
+    const std::string from_env = env(protocol::kEnvTimeFactor.data());
+    if (!from_env.empty()) return time_factor_from(from_env);
     return time_factor_from(default_factor);
   }
 };
@@ -79,6 +85,7 @@ RunOptions run_options(const Common& c, const Trace* trace, double factor, doubl
     o.args = trace->args;
     o.stimuli = trace->stimuli;
   }
+  o.time_factor = factor;
   o.timeout = timeout * factor;
   o.grace = 0.25 * factor;
   o.data_dir = c.data_dir;
@@ -96,52 +103,29 @@ int cmd_run(const Common& c, const std::string& trace_path, std::string name,
   r.time_factor = factor;
   r.launcher = c.launcher_words();
 
+  JudgeInput in;
   std::optional<Trace> trace;
   try {
     trace = load_trace(trace_path);
-    r.trace = &*trace;
+    r.trace = in.trace = &*trace;
   } catch (const TraceError& e) {
-    r.verdict = Verdict::Broken;
-    r.reason = fmt::format("malformed trace: {}", e.what());
+    in.trace_error = e.what();
   }
-  if (r.verdict == Verdict::Pass && !unsupported.empty()) {
-    r.verdict = Verdict::Unsupported;
-    r.reason = unsupported;
+  in.unsupported = unsupported;
+  std::optional<Observation> obs;
+  std::optional<Comparison> cmp;
+  if (in.trace_error.empty() && in.unsupported.empty()) {
+    Timing timing;
+    timing.factor = factor;
+    obs = run_program(run_options(c, &*trace, factor, trace->timeout));
+    r.observation = in.observation = &*obs;
+    cmp = compare(*trace, *obs, timing);
+    r.comparison = in.comparison = &*cmp;
   }
-  if (r.verdict != Verdict::Pass) {
-    std::cout << render_text(r);
-    write_json(json_path, to_json(r));
-    return verdict_exit_code(r.verdict);
-  }
-
-  Timing timing;
-  timing.factor = factor;
-  const Observation obs = run_program(run_options(c, &*trace, factor, trace->timeout));
-  r.observation = &obs;
-  const Comparison cmp = compare(*trace, obs, timing);
-  r.comparison = &cmp;
-  r.verdict = cmp.verdict;
-  r.reason = cmp.summary;
-
-  if (!obs.spawn_error.empty()) {
-    r.verdict = Verdict::Broken;
-    r.reason = obs.spawn_error;
-  } else if (obs.end.kind == ObservedEnd::Kind::Exit && obs.end.code == 77 &&
-             !(trace->end.kind == EndStatus::Kind::Exit && trace->end.code == 77)) {
-    r.verdict = Verdict::Unsupported;
-    r.reason = "the program reported it unsupported";
-    const auto pos = obs.stderr_text.rfind("UNSUPPORTED: ");
-    if (pos != std::string::npos) {
-      const auto nl = obs.stderr_text.find('\n', pos);
-      r.reason = obs.stderr_text.substr(
-          pos + 13, nl == std::string::npos ? std::string::npos : nl - pos - 13);
-    }
-  } else if (!obs.leftovers.empty()) {
-    r.verdict = Verdict::Broken;
-    r.reason = fmt::format("the program left {} process(es) running after it ended (killed): {}",
-                           obs.leftovers.size(), obs.leftovers.front());
-  }
-  std::cout << render_text(r, verbose);
+  const Judgement j = judge(in);
+  r.verdict = j.verdict;
+  r.reason = j.reason;
+  std::cout << render_text(r, verbose && obs.has_value());
   write_json(json_path, to_json(r));
   return verdict_exit_code(r.verdict);
 }
@@ -155,14 +139,14 @@ int cmd_record(const Common& c, const std::string& trace_path, double timeout,
       trace = load_trace(trace_path);
     } catch (const TraceError& e) {
       std::cerr << "procsync: malformed trace: " << e.what() << "\n";
-      return 3;
+      return kBrokenExit;
     }
   }
   const double t = trace ? trace->timeout : timeout;
   const Observation obs = run_program(run_options(c, trace ? &*trace : nullptr, factor, t));
   if (!obs.spawn_error.empty()) {
     std::cerr << "procsync: " << obs.spawn_error << "\n";
-    return 3;
+    return kBrokenExit;
   }
   const std::string text = render_recorded_trace(obs, trace ? &*trace : nullptr, c.program);
   if (out_path.empty() || out_path == "-") {
@@ -172,11 +156,11 @@ int cmd_record(const Common& c, const std::string& trace_path, double timeout,
     out << text;
     if (!out) {
       std::cerr << "procsync: cannot write " << out_path << "\n";
-      return 3;
+      return kBrokenExit;
     }
   }
   if (!obs.stderr_text.empty()) std::cerr << obs.stderr_text;
-  return obs.timed_out ? 2 : 0;
+  return obs.timed_out ? verdict_exit_code(Verdict::Timeout) : 0;
 }
 
 int cmd_check(const std::vector<std::string>& files) {
@@ -237,23 +221,23 @@ int cmd_report(const std::string& results_dir, const std::string& catalogue_path
   platform["host_libc"] = std::string("glibc ") + gnu_get_libc_version();
   if (!results.empty()) {
     std::string launcher;
-    for (const auto& w : results.front().value("launcher", std::vector<std::string>{}))
-      launcher += (launcher.empty() ? "" : " ") + w;
+    const ResultRecord first = read_record(results.front());
+    for (const auto& w : first.launcher) launcher += (launcher.empty() ? "" : " ") + w;
     platform["launcher"] = launcher.empty() ? "(none)" : launcher;
-    platform["time_factor"] = results.front().value("time_factor", 1.0);
+    platform["time_factor"] = first.time_factor;
   }
 
   const auto conformance = build_conformance(results, parse_catalogue(cat_text.str()), platform);
   fs::create_directories(out_dir);
-  write_text(fs::path(out_dir) / "conformance.json", conformance.dump(2) + "\n");
-  write_text(fs::path(out_dir) / "conformance.md", render_markdown(conformance));
-  write_text(fs::path(out_dir) / "junit.xml", render_junit(conformance));
-  write_text(fs::path(out_dir) / "conformance.ktap", render_ktap(conformance));
+  std::string files;
+  for (const auto& format : kReportFormats) {
+    write_text(fs::path(out_dir) / format.file, format.render(conformance));
+    files += (files.empty() ? "" : ",") + std::string(format.file);
+  }
   if (!quiet) std::cout << render_console(conformance);
-  std::cout << "procsync: report written to " << out_dir
-            << "/{conformance.json,conformance.md,junit.xml,conformance.ktap}\n";
+  std::cout << "procsync: report written to " << out_dir << "/{" << files << "}\n";
   for (const auto& t : conformance["tests"])
-    if (is_failure(t["verdict"])) return 1;
+    if (is_failure(t["verdict"].get<std::string>())) return 1;
   return 0;
 }
 
@@ -336,6 +320,15 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   report->add_flag("-q,--quiet", quiet, "write the files only; print no summary");
 
+  std::string expected_dir = "expected";
+  auto* list = app.add_subcommand(
+      "list",
+      "print the test table of a tree of expected traces as JSON: name, trace, program, args, "
+      "claims, requires, labels, timeout (and error for a trace that does not parse)");
+  list->add_option("--expected", expected_dir, "the directory of expected traces")
+      ->capture_default_str()
+      ->check(CLI::ExistingDirectory);
+
   std::string diff_a, diff_b;
   double threshold = 0.2;
   auto* diff = app.add_subcommand(
@@ -358,12 +351,16 @@ int main(int argc, char** argv) {
     if (run->parsed()) return cmd_run(c, trace_path, name, json_path, unsupported, verbose);
     if (record->parsed()) return cmd_record(c, trace_path, record_timeout, out_path);
     if (check->parsed()) return cmd_check(files);
+    if (list->parsed()) {
+      std::cout << render_listing(list_traces(expected_dir));
+      return 0;
+    }
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
-    return code == 0 ? 0 : 3;
+    return code == 0 ? 0 : kBrokenExit;
   } catch (const std::exception& e) {
     std::cout << "procsync: BROKEN: harness error: " << e.what() << "\n";
-    return 3;
+    return kBrokenExit;
   }
-  return 3;
+  return kBrokenExit;
 }

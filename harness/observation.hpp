@@ -35,8 +35,10 @@ struct Observation {
   ObservedEnd end;
   double end_time = 0;  // seconds since time zero when the end was seen
   bool timed_out = false;
-  bool start_mark = false;     // time zero came from the program's start mark
-  double startup_latency = 0;  // spawn to start mark (or 0 without one)
+  bool start_mark = false;              // time zero came from the program's start mark
+  bool start_mark_seen = false;         // a start mark arrived (its stamp trusted or not)
+  std::optional<int> program_protocol;  // the protocol version that mark gave
+  double startup_latency = 0;           // spawn to start mark (or 0 without one)
   bool output_truncated = false;
   std::size_t discarded_bytes = 0;
   std::string stderr_text;

@@ -7,6 +7,9 @@
 #include <cmath>
 #include <regex>
 
+#include "protocol.hpp"
+#include "result_record.hpp"
+
 namespace procsync {
 
 namespace {
@@ -41,9 +44,9 @@ std::string render_text(const Result& r, bool always_table) {
                                                                r.observation->startup_latency * 1e3)
                                                  : ", no start mark: times count from the spawn");
   out += "\n";
-  const bool table = r.comparison != nullptr && r.observation != nullptr && r.trace != nullptr &&
-                     (always_table ||
-                      (r.verdict != Verdict::Pass && r.verdict != Verdict::Unsupported));
+  const bool table =
+      r.comparison != nullptr && r.observation != nullptr && r.trace != nullptr &&
+      (always_table || (r.verdict != Verdict::Pass && r.verdict != Verdict::Unsupported));
   if (table) {
     const Observation& obs = *r.observation;
     constexpr std::size_t kText = 44;
@@ -116,33 +119,33 @@ std::string render_text(const Result& r, bool always_table) {
     }
   }
   if (r.observation != nullptr)
-    for (const auto& o : r.observation->removed_objects)
-      out += "   removed: " + o + "\n";
+    for (const auto& o : r.observation->removed_objects) out += "   removed: " + o + "\n";
   return out;
 }
 
 nlohmann::json to_json(const Result& r) {
+  // The record (read back by the report and the diff), then informative details.
+  ResultRecord rec;
+  rec.name = r.name;
+  rec.launcher = r.launcher;
+  rec.time_factor = r.time_factor;
+  rec.verdict = r.verdict;
+  rec.text = render_text(r);
+  rec.reason = r.reason;
+  if (r.trace != nullptr) rec.claims = r.trace->claims;
   nlohmann::json j;
-  j["name"] = r.name;
   j["trace"] = r.trace_file;
   j["program"] = r.program;
-  j["launcher"] = r.launcher;
-  j["time_factor"] = r.time_factor;
-  j["verdict"] = verdict_name(r.verdict);
-  j["text"] = render_text(r);
-  j["reason"] = r.reason;
-  j["claims"] = r.trace ? r.trace->claims : std::vector<std::string>{};
   if (r.trace != nullptr) j["description"] = r.trace->description;
   if (r.observation != nullptr) {
     const Observation& o = *r.observation;
     j["token"] = o.token;
-    j["duration"] = o.end_time;
+    rec.duration = o.end_time;
     j["start_mark"] = o.start_mark;
-    j["startup_latency"] = o.startup_latency;
+    rec.startup_latency = o.startup_latency;
     j["harness_overhead"] = {{"startup", o.harness_startup}, {"teardown", o.harness_teardown}};
-    j["end"] = o.timed_out ? std::string("timeout") : o.end.describe();
-    j["observed"] = nlohmann::json::array();
-    for (const auto& l : o.lines) j["observed"].push_back({{"t", l.t}, {"text", l.text}});
+    rec.end = o.timed_out ? std::string("timeout") : o.end.describe();
+    for (const auto& l : o.lines) rec.observed.push_back({{"t", l.t}, {"text", l.text}});
     j["stimuli"] = nlohmann::json::array();
     for (const auto& s : o.stimuli)
       j["stimuli"].push_back(
@@ -150,12 +153,12 @@ nlohmann::json to_json(const Result& r) {
     j["stderr"] = o.stderr_text;
     // Figures a program reports as "measure: name=value" lines (THR-12's ratio, ...).
     static const std::regex measure_line(
-        R"(measure: ([A-Za-z0-9_.-]+)=(-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?))");
-    j["measures"] = nlohmann::json::object();
+        std::string(ps::protocol::kMeasurePrefix) +
+        R"(([A-Za-z0-9_.-]+)=(-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?))");
     for (const auto& l : o.lines) {
       std::smatch m;
       if (std::regex_match(l.text, m, measure_line))
-        j["measures"][m[1].str()] = std::stod(m[2].str());
+        rec.measures[m[1].str()] = std::stod(m[2].str());
     }
     j["output_truncated"] = o.output_truncated;
     j["leftovers"] = o.leftovers;
@@ -177,7 +180,7 @@ nlohmann::json to_json(const Result& r) {
                              {"lateness", t - *row.expect->at}});
       max_lateness = std::max(max_lateness, t - *row.expect->at);
     }
-    j["max_lateness"] = max_lateness;
+    rec.max_lateness = max_lateness;
     j["divergences"] = nlohmann::json::array();
     for (const auto& row : r.comparison->rows) {
       if (row.problem.empty()) continue;
@@ -197,6 +200,7 @@ nlohmann::json to_json(const Result& r) {
     if (!r.comparison->end_problem.empty())
       j["divergences"].push_back({{"problem", r.comparison->end_problem}});
   }
+  write_record(j, rec);
   return j;
 }
 

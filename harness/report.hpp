@@ -7,6 +7,7 @@
 #include "compare.hpp"
 #include "observation.hpp"
 #include "trace.hpp"
+#include "verdict.hpp"
 
 namespace procsync {
 

@@ -1,12 +1,9 @@
 #include "runner.hpp"
 
-#include <dirent.h>
-#include <fcntl.h>
 #include <fmt/format.h>
 #include <poll.h>
 #include <sys/prctl.h>
 #include <sys/signalfd.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,114 +13,22 @@
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
-#include <ctime>
-#include <filesystem>
-#include <fstream>
-#include <random>
-#include <regex>
 #include <sstream>
 #include <utility>
+
+#include "cleanup.hpp"
+#include "process.hpp"
+#include "protocol.hpp"
+#include "start_mark.hpp"
 
 namespace procsync {
 
 namespace {
 
+namespace protocol = ps::protocol;
+
 double now() {
-  timespec ts{};
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
-}
-
-// A file descriptor that closes itself.
-class Fd {
- public:
-  Fd() = default;
-  explicit Fd(int fd) : fd_(fd) {}
-  Fd(Fd&& o) noexcept : fd_(std::exchange(o.fd_, -1)) {}
-  Fd& operator=(Fd&& o) noexcept {
-    reset(std::exchange(o.fd_, -1));
-    return *this;
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd() { reset(); }
-  int get() const { return fd_; }
-  explicit operator bool() const { return fd_ >= 0; }
-  void reset(int fd = -1) {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = fd;
-  }
-
- private:
-  int fd_ = -1;
-};
-
-struct Pipe {
-  Fd read, write;
-};
-
-Pipe make_pipe() {
-  int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0)
-    throw std::runtime_error(fmt::format("pipe2: {}", std::strerror(errno)));
-  return {Fd(fds[0]), Fd(fds[1])};
-}
-
-void set_nonblock(int fd) {
-  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
-}
-
-// Parent pid and state of a process, from /proc/<pid>/stat.
-bool read_stat(pid_t pid, pid_t& ppid, char& state, std::string& comm) {
-  std::ifstream in(fmt::format("/proc/{}/stat", pid));
-  std::string s;
-  if (!std::getline(in, s)) return false;
-  const auto open = s.find('(');
-  const auto close = s.rfind(')');
-  if (open == std::string::npos || close == std::string::npos || close + 4 > s.size()) return false;
-  comm = s.substr(open + 1, close - open - 1);
-  std::istringstream rest(s.substr(close + 2));
-  rest >> state >> ppid;
-  return static_cast<bool>(rest);
-}
-
-// The command's path: as given when it holds a '/', else the first executable on PATH.
-std::string find_in_path(const std::string& command) {
-  if (command.find('/') != std::string::npos) return command;
-  const char* path = std::getenv("PATH");
-  std::istringstream dirs(path != nullptr ? path : "/usr/local/bin:/usr/bin:/bin");
-  std::string dir;
-  while (std::getline(dirs, dir, ':')) {
-    const std::string candidate = (dir.empty() ? "." : dir) + "/" + command;
-    if (::access(candidate.c_str(), X_OK) == 0) return candidate;
-  }
-  return command;  // execv then fails with ENOENT, which is reported
-}
-
-struct ChildInfo {
-  pid_t pid;
-  char state;
-  std::string comm;
-};
-
-// The harness is a child subreaper, so every orphaned descendant becomes its child.
-std::vector<ChildInfo> own_children() {
-  std::vector<ChildInfo> out;
-  const pid_t self = ::getpid();
-  DIR* d = ::opendir("/proc");
-  if (d == nullptr) return out;
-  while (dirent* e = ::readdir(d)) {
-    char* end = nullptr;
-    const long pid = std::strtol(e->d_name, &end, 10);
-    if (end == e->d_name || *end != '\0') continue;
-    pid_t ppid = 0;
-    char state = '?';
-    std::string comm;
-    if (read_stat(static_cast<pid_t>(pid), ppid, state, comm) && ppid == self)
-      out.push_back({static_cast<pid_t>(pid), state, comm});
-  }
-  ::closedir(d);
-  return out;
+  return monotonic_now();
 }
 
 struct Run {
@@ -236,16 +141,29 @@ struct Run {
       break;  // end of file: the program closed the descriptor (or exec'd without fixtures)
     }
     start_fd.reset();
-    // "start <seconds>": the program's CLOCK_MONOTONIC when its own code began. Trusted only
-    // when it lies between the spawn and now (a sandbox may have a clock of its own).
-    const double arrived = now();
-    double stamp = 0;
-    if (std::sscanf(start_buf.c_str(), "start %lf", &stamp) == 1 && stamp >= t_spawn - 0.001 &&
-        stamp <= arrived + 0.001) {
-      zero = stamp;
+    const auto mark = parse_start_mark(start_buf.substr(0, start_buf.find('\n')));
+    if (!mark) return;  // no mark (a program without the fixtures): settle_time_zero decides
+    obs.start_mark_seen = true;
+    obs.program_protocol = mark->version;
+    // The stamp is trusted only when it lies between the spawn and now (a sandbox may have a
+    // clock of its own).
+    if (mark->stamp >= t_spawn - 0.001 && mark->stamp <= now() + 0.001) {
+      zero = mark->stamp;
       zero_known = true;
       obs.start_mark = true;
-      obs.startup_latency = stamp - t_spawn;
+      obs.startup_latency = mark->stamp - t_spawn;
+    }
+  }
+
+  // Time zero, the one place it is decided: the program's start mark when it sent a trusted
+  // one (read_start); otherwise the spawn, once no mark can come any more: its descriptor is
+  // closed, the program showed life (a line, its end) 5 s ago without one, or the run is over.
+  void settle_time_zero(double t, bool run_over) {
+    if (zero_known) return;
+    const bool showed_life = !raw_lines.empty() || reaped;
+    if (run_over || !start_fd || (showed_life && t - t_spawn > 5.0)) {
+      zero = t_spawn;
+      zero_known = true;
     }
   }
 
@@ -348,86 +266,39 @@ struct Run {
   }
 
   void spawn() {
-    Pipe out = make_pipe(), err = make_pipe(), start = make_pipe(), exec_err = make_pipe();
-    Pipe in;
-    const bool wants_stdin = std::any_of(o.stimuli.begin(), o.stimuli.end(), [](const Stimulus& s) {
+    SpawnRequest req;
+    req.with_stdin = std::any_of(o.stimuli.begin(), o.stimuli.end(), [](const Stimulus& s) {
       return s.kind == Stimulus::Kind::Stdin || s.kind == Stimulus::Kind::CloseStdin;
     });
-    if (wants_stdin) in = make_pipe();
-
-    std::vector<std::string> words = o.launcher;
-    words.push_back(o.program);
-    words.insert(words.end(), o.args.begin(), o.args.end());
-    std::vector<char*> argv;
-    for (auto& w : words) argv.push_back(w.data());
-    argv.push_back(nullptr);
-
+    req.argv = o.launcher;
+    req.argv.push_back(o.program);
+    req.argv.insert(req.argv.end(), o.args.begin(), o.args.end());
     std::string launcher_text;
     for (const auto& w : o.launcher) launcher_text += (launcher_text.empty() ? "" : " ") + w;
-    std::vector<std::string> env_words = {
-        "PROCSYNC_START_FD=3",
-        "PROCSYNC_TOKEN=" + token,
-        "PROCSYNC_WORK_DIR=" + work_dir,
-        "TMPDIR=" + work_dir,
-        "PROCSYNC_SELF=" + o.program,
-        "PROCSYNC_LAUNCHER=" + launcher_text,
-        "PROCSYNC_DATA_DIR=" + o.data_dir,
+    auto var = [](std::string_view name, const std::string& value) {
+      return std::string(name) + "=" + value;
     };
-    const std::string resolved = find_in_path(words[0]);
-    const pid_t parent = ::getpid();
-    t_spawn = now();
-    pid = ::fork();
-    if (pid < 0) throw std::runtime_error(fmt::format("fork: {}", std::strerror(errno)));
-    if (pid == 0) {
-      // The program: its own process group, killed if the harness dies, clean signal state.
-      ::setpgid(0, 0);
-      ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-      if (::getppid() != parent) ::_exit(127);
-      for (int s = 1; s < NSIG; ++s) {
-        if (s == SIGKILL || s == SIGSTOP) continue;
-        ::signal(s, SIG_DFL);
-      }
-      sigset_t none;
-      sigemptyset(&none);
-      ::sigprocmask(SIG_SETMASK, &none, nullptr);
-      const int devnull = ::open("/dev/null", O_RDONLY);
-      ::dup2(wants_stdin ? in.read.get() : devnull, 0);
-      ::dup2(out.write.get(), 1);
-      ::dup2(err.write.get(), 2);
-      ::dup2(start.write.get(), 3);
-      ::dup2(exec_err.write.get(), 4);
-      ::fcntl(4, F_SETFD, FD_CLOEXEC);
-      ::close_range(5, ~0U, 0);
-      for (const auto& e : env_words) ::putenv(const_cast<char*>(e.c_str()));
-      if (::chdir(work_dir.c_str()) != 0) {
-        const int e = errno;
-        (void)!::write(4, &e, sizeof e);
-        ::_exit(127);
-      }
-      // execv on a path searched here: execvp would run a file it cannot execute (a binary
-      // for another architecture) with /bin/sh instead of failing with ENOEXEC.
-      ::execv(resolved.c_str(), argv.data());
-      const int e = errno;
-      (void)!::write(4, &e, sizeof e);
-      ::_exit(127);
-    }
-    ::setpgid(pid, pid);  // also here, so that the group exists before any stimulus
-    exec_err.write.reset();
-    int e = 0;
-    ssize_t n;
-    do {
-      n = ::read(exec_err.read.get(), &e, sizeof e);
-    } while (n < 0 && errno == EINTR);
-    if (n == static_cast<ssize_t>(sizeof e)) {
-      obs.spawn_error = fmt::format("cannot start '{}': {}", words[0], std::strerror(e));
-      if (e == ENOEXEC)
-        obs.spawn_error += " (a program for another architecture? set PROCSYNC_LAUNCHER)";
-    }
-    out_fd = std::move(out.read);
-    err_fd = std::move(err.read);
-    start_fd = std::move(start.read);
-    if (wants_stdin) {
-      stdin_fd = std::move(in.write);
+    req.env = environment_with({
+        var(protocol::kEnvProtocol, std::to_string(protocol::kVersion)),
+        var(protocol::kEnvStartFd, std::to_string(protocol::kStartFd)),
+        var(protocol::kEnvToken, token),
+        var(protocol::kEnvWorkDir, work_dir),
+        var("TMPDIR", work_dir),
+        var(protocol::kEnvSelf, o.program),
+        var(protocol::kEnvLauncher, launcher_text),
+        var(protocol::kEnvDataDir, o.data_dir),
+        var(protocol::kEnvTimeFactor, fmt::format("{}", o.time_factor)),
+    });
+    req.work_dir = work_dir;
+    Spawned s = spawn_program(req);
+    pid = s.pid;
+    t_spawn = s.t_fork;
+    obs.spawn_error = std::move(s.error);
+    out_fd = std::move(s.stdout_read);
+    err_fd = std::move(s.stderr_read);
+    start_fd = std::move(s.start_read);
+    if (req.with_stdin) {
+      stdin_fd = std::move(s.stdin_write);
       set_nonblock(stdin_fd.get());
     }
     set_nonblock(out_fd.get());
@@ -471,48 +342,8 @@ struct Run {
     }
   }
 
-  // A harness killed outright (SIGKILL from an outer timeout) cannot clean up after its run.
-  // Names carry the harness's pid (procsync.<pid>-<hex>...): whatever a dead harness's run
-  // left in the temporary directory or /dev/shm is removed by the next run.
-  void sweep_stale(const std::string& tmp_dir) {
-    namespace fs = std::filesystem;
-    static const std::regex owned(R"(^(sem\.)?procsync\.([0-9]+)-[0-9a-f]{8}\..*)");
-    for (const std::string& dir : {tmp_dir, std::string("/dev/shm")}) {
-      std::error_code ec;
-      for (const auto& e : fs::directory_iterator(dir, ec)) {
-        const std::string name = e.path().filename().string();
-        std::smatch m;
-        if (!std::regex_match(name, m, owned)) continue;
-        const pid_t owner = static_cast<pid_t>(std::stol(m[2].str()));
-        if (owner == ::getpid() || ::kill(owner, 0) == 0 || errno != ESRCH) continue;
-        std::error_code rm;
-        if (fs::remove_all(e.path(), rm) > 0)
-          obs.removed_objects.push_back(e.path().string() +
-                                        " (left by an earlier run whose harness was killed)");
-      }
-    }
-  }
-
-  void remove_named_objects() {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator("/dev/shm", ec)) {
-      const std::string name = e.path().filename().string();
-      if (name.find(token) == std::string::npos) continue;
-      if (fs::remove(e.path(), ec)) obs.removed_objects.push_back("/dev/shm/" + name);
-    }
-    fs::remove_all(work_dir, ec);
-  }
-
   void loop() {
     const double deadline = t_spawn + o.timeout;
-    // Without a start mark, time zero falls back to the spawn once the program shows life.
-    auto settle_zero = [&]() {
-      if (!zero_known) {
-        zero = t_spawn;
-        zero_known = true;
-      }
-    };
     for (;;) {
       const double t = now();
       if (reaped) {
@@ -559,16 +390,8 @@ struct Run {
       if (out_fd) read_stdout();
       if (err_fd) read_stderr();
       handle_signals();
-      if (!raw_lines.empty() || reaped) {
-        if (!zero_known && !start_fd) settle_zero();
-        if (!zero_known && t - t_spawn > 5.0) settle_zero();
-      }
-      if (!start_fd && !zero_known) settle_zero();
+      settle_time_zero(t, false);
       drive_stimuli();
-    }
-    if (!zero_known) {
-      zero = t_spawn;
-      zero_known = true;
     }
   }
 
@@ -581,24 +404,20 @@ struct Run {
     ::sigprocmask(SIG_BLOCK, &mask, nullptr);
     sig_fd.reset(::signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK));
 
-    std::random_device rd;
-    token = fmt::format("{}-{:08x}", ::getpid(), rd());
+    token = make_run_token();
     obs.token = token;
     const char* tmp_env = std::getenv("TMPDIR");
     const std::string tmp = tmp_env != nullptr && *tmp_env != '\0' ? tmp_env : "/tmp";
-    sweep_stale(tmp);
-    std::string tmpl = fmt::format("{}/procsync.{}.XXXXXX", tmp, token);
+    obs.removed_objects = sweep_stale(tmp);
+    std::string tmpl = fmt::format("{}/{}{}.XXXXXX", tmp, protocol::kObjectPrefix, token);
     if (::mkdtemp(tmpl.data()) == nullptr)
       throw std::runtime_error(fmt::format("mkdtemp {}: {}", tmpl, std::strerror(errno)));
     work_dir = tmpl;
 
     spawn();
     if (obs.spawn_error.empty()) loop();
-    if (!obs.spawn_error.empty()) {
-      zero = t_spawn;
-      zero_known = true;
-    }
     const double t_loop_end = now();
+    settle_time_zero(t_loop_end, true);
 
     // Descendants still running after the end: give them the grace to finish exiting. The
     // common case, no child left at all, needs no look through /proc.
@@ -621,7 +440,7 @@ struct Run {
     if (err_fd) read_stderr();
     if (!partial.empty()) add_line(now(), std::move(partial));
     if (interrupted) obs.spawn_error = "the harness was interrupted";
-    remove_named_objects();
+    for (auto& r : remove_run_objects(token, work_dir)) obs.removed_objects.push_back(std::move(r));
 
     for (auto& [t, text] : raw_lines) obs.lines.push_back({t - zero, std::move(text)});
     for (auto& s : obs.stimuli) s.t -= zero;

@@ -14,6 +14,7 @@ struct RunOptions {
   std::string program;
   std::vector<std::string> args;
   std::vector<Stimulus> stimuli;
+  double time_factor = 1.0;       // passed to the program (protocol::kEnvTimeFactor)
   double timeout = 10.0;          // already multiplied by the time factor
   double grace = 0.25;            // after the end: time for the output to drain and
                                   // for children to finish exiting (× factor applied)
@@ -24,8 +25,8 @@ struct RunOptions {
 };
 
 // Runs the program to its end (or kills it at the timeout) and returns what was seen.
-// Whatever happens, no descendant of the program survives this call, and named objects
-// carrying the run's token are removed from /dev/shm.
+// Whatever happens, no descendant of the program survives this call, and the objects the
+// run may leave (cleanup.hpp) are removed.
 Observation run_program(const RunOptions& options);
 
 // Splits a launcher string on blanks (no quoting: launchers are plain command prefixes).

@@ -194,7 +194,7 @@ struct Parser {
       if (body.size() > kMaxPatternBytes)
         error(fmt::format("the regular expression is longer than {} bytes", kMaxPatternBytes));
       try {
-        std::regex check(body, std::regex::ECMAScript);
+        e.pattern = std::make_shared<const std::regex>(body, std::regex::ECMAScript);
       } catch (const std::regex_error& ex) {
         error(fmt::format("bad regular expression '{}': {}", body, ex.what()));
       }

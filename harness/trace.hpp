@@ -1,7 +1,9 @@
 // The trace format: parsing an expected trace into its model (docs/trace-format.md).
 #pragma once
 
+#include <memory>
 #include <optional>
+#include <regex>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -15,6 +17,7 @@ struct Expect {
   std::optional<double> late;  // this line's own lateness allowance, overriding %late
   bool regex = false;          // text is an ECMAScript regular expression (full match)
   std::string text;
+  std::shared_ptr<const std::regex> pattern;  // text compiled once by the parser (regex only)
 };
 
 // A group of expected lines: one line, or a `{ }` block whose lines may come in any order.

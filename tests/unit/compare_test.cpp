@@ -4,6 +4,9 @@
 #include <doctest/doctest.h>
 
 #include <csignal>
+#include <deque>
+
+#include "verdict.hpp"
 
 using namespace procsync;
 
@@ -28,12 +31,23 @@ Observation good_run() {
   return o;
 }
 
-Comparison judge(const std::string& trace_text, const Observation& o, double factor = 1.0) {
-  static std::vector<Trace> keep;  // rows point into the trace
+// The comparison and the verdict judge() gives it.
+struct Judged : Comparison {
+  Verdict verdict = Verdict::Pass;
+};
+
+Judged judge(const std::string& trace_text, const Observation& o, double factor = 1.0) {
+  static std::deque<Trace> keep;  // rows point into the trace
   keep.push_back(parse_trace(trace_text, "t.trace"));
   Timing timing;
   timing.factor = factor;
-  return compare(keep.back(), o, timing);
+  Judged out{compare(keep.back(), o, timing)};
+  JudgeInput in;
+  in.trace = &keep.back();
+  in.observation = &o;
+  in.comparison = &out;
+  out.verdict = procsync::judge(in).verdict;
+  return out;
 }
 }  // namespace
 

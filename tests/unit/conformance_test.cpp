@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include "result_record.hpp"
+
 using namespace procsync;
 using nlohmann::json;
 
@@ -20,7 +22,12 @@ const char* kCatalogue =
 
 json result(const std::string& name, const std::string& claim, const std::string& verdict,
             double duration = 1.0) {
-  return json{{"name", name},
+  return json{{"schema", ResultRecord::kSchemaVersion},
+              {"launcher", json::array()},
+              {"time_factor", 1.0},
+              {"startup_latency", 0.0},
+              {"observed", json::array()},
+              {"name", name},
               {"claims", {claim}},
               {"verdict", verdict},
               {"reason", verdict == "PASS" ? "" : "line 4: late by 1.000 s: expected \"x\""},
@@ -115,4 +122,34 @@ TEST_CASE("Conformance.DiffTreatsAMissingTestAsARegression") {
                                    parse_catalogue(kCatalogue), json::object());
   const auto b = build_conformance({}, parse_catalogue(kCatalogue), json::object());
   CHECK(diff_runs(a, b, 0.2).regressed());
+}
+
+TEST_CASE("ResultRecord.RoundTripAndSchema") {
+  ResultRecord r;
+  r.name = "signal/x";
+  r.claims = {"SIG-01"};
+  r.verdict = Verdict::Timeout;
+  r.reason = "did not end";
+  r.measures = {{"ratio", 2.5}};
+  r.launcher = {"qemu-mips", "-L", "/usr/mips-linux-gnu"};
+  r.time_factor = 3;
+  json j{{"stderr", "kept beside the record"}};
+  write_record(j, r);
+  const ResultRecord back = read_record(j);
+  CHECK(back.name == r.name);
+  CHECK(back.claims == r.claims);
+  CHECK(back.verdict == Verdict::Timeout);
+  CHECK(back.measures == r.measures);
+  CHECK(back.launcher == r.launcher);
+  CHECK(back.time_factor == 3);
+
+  j["schema"] = ResultRecord::kSchemaVersion + 1;
+  const ResultRecord other = read_record(j);
+  CHECK(other.verdict == Verdict::Broken);
+  CHECK(other.reason.find("schema") != std::string::npos);
+  j.erase("schema");
+  CHECK(read_record(j).verdict == Verdict::Broken);
+  j["schema"] = ResultRecord::kSchemaVersion;
+  j.erase("verdict");
+  CHECK(read_record(j).verdict == Verdict::Broken);
 }

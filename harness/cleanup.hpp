@@ -1,0 +1,22 @@
+// What a run may leave behind, and removing it: the work directory, named objects in
+// /dev/shm and System V IPC objects, all tied to the run by the names and keys of
+// fixtures/protocol.hpp. Each function returns what it removed, in words.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace procsync {
+
+// The run's token, "<harness pid>-<8 hex digits>".
+std::string make_run_token();
+
+// Leftovers of earlier runs whose harness is dead (killed outright, it could not clean up):
+// work directories in `tmp_dir`, named objects in /dev/shm, tagged System V keys.
+std::vector<std::string> sweep_stale(const std::string& tmp_dir);
+
+// This run's objects: named objects carrying `token`, System V objects with this harness's
+// keys, and the work directory.
+std::vector<std::string> remove_run_objects(const std::string& token, const std::string& work_dir);
+
+}  // namespace procsync

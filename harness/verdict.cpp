@@ -1,0 +1,103 @@
+#include "verdict.hpp"
+
+#include <fmt/format.h>
+
+#include "compare.hpp"
+#include "observation.hpp"
+#include "protocol.hpp"
+#include "trace.hpp"
+
+namespace procsync {
+
+namespace protocol = ps::protocol;
+
+std::string_view verdict_name(Verdict v) {
+  switch (v) {
+    case Verdict::Pass:
+      return "PASS";
+    case Verdict::Fail:
+      return "FAIL";
+    case Verdict::Unsupported:
+      return "UNSUPPORTED";
+    case Verdict::Timeout:
+      return "TIMEOUT";
+    case Verdict::Broken:
+      return "BROKEN";
+  }
+  return "BROKEN";
+}
+
+std::optional<Verdict> verdict_from_name(std::string_view name) {
+  for (const Verdict v : kAllVerdicts)
+    if (verdict_name(v) == name) return v;
+  return std::nullopt;
+}
+
+int verdict_exit_code(Verdict v) {
+  switch (v) {
+    case Verdict::Pass:
+      return 0;
+    case Verdict::Fail:
+      return 1;
+    case Verdict::Timeout:
+      return 2;
+    case Verdict::Broken:
+      return kBrokenExit;
+    case Verdict::Unsupported:
+      return protocol::kUnsupportedExit;
+  }
+  return kBrokenExit;
+}
+
+int severity(Verdict v) {
+  return static_cast<int>(v) + 1;
+}
+
+bool is_failure(Verdict v) {
+  return v == Verdict::Fail || v == Verdict::Timeout || v == Verdict::Broken;
+}
+
+namespace {
+
+// The reason after the program's last "UNSUPPORTED: " on stderr, up to the end of that line.
+std::string unsupported_reason(const std::string& stderr_text) {
+  const auto pos = stderr_text.rfind(protocol::kUnsupportedPrefix);
+  if (pos == std::string::npos) return "the program reported it unsupported";
+  const auto from = pos + protocol::kUnsupportedPrefix.size();
+  const auto nl = stderr_text.find('\n', from);
+  return stderr_text.substr(from, nl == std::string::npos ? std::string::npos : nl - from);
+}
+
+bool expects_unsupported_exit(const Trace& t) {
+  return t.end.kind == EndStatus::Kind::Exit && t.end.code == protocol::kUnsupportedExit;
+}
+
+}  // namespace
+
+Judgement judge(const JudgeInput& in) {
+  if (!in.trace_error.empty()) return {Verdict::Broken, "malformed trace: " + in.trace_error};
+  if (!in.unsupported.empty()) return {Verdict::Unsupported, in.unsupported};
+  if (in.observation == nullptr || in.trace == nullptr || in.comparison == nullptr)
+    return {Verdict::Broken, "nothing was run"};
+  const Observation& obs = *in.observation;
+  const Comparison& cmp = *in.comparison;
+  if (!obs.spawn_error.empty()) return {Verdict::Broken, obs.spawn_error};
+  // A program built against another protocol may mean something else by its output.
+  if (obs.start_mark_seen && obs.program_protocol != protocol::kVersion)
+    return {Verdict::Broken,
+            fmt::format("protocol version mismatch: harness {}, program {}", protocol::kVersion,
+                        obs.program_protocol ? std::to_string(*obs.program_protocol)
+                                             : std::string("none (a start mark without one)"))};
+  if (obs.end.kind == ObservedEnd::Kind::Exit && obs.end.code == protocol::kUnsupportedExit &&
+      !expects_unsupported_exit(*in.trace))
+    return {Verdict::Unsupported, unsupported_reason(obs.stderr_text)};
+  if (!obs.leftovers.empty())
+    return {Verdict::Broken,
+            fmt::format("the program left {} process(es) running after it ended (killed): {}",
+                        obs.leftovers.size(), obs.leftovers.front())};
+  if (obs.timed_out) return {Verdict::Timeout, cmp.summary};
+  if (!cmp.agrees()) return {Verdict::Fail, cmp.summary};
+  return {Verdict::Pass, ""};
+}
+
+}  // namespace procsync

@@ -1,0 +1,163 @@
+// The verdict policy, case by case: what each kind of run is judged, and in which order
+// the rules apply when several hold.
+#include "verdict.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include "compare.hpp"
+#include "protocol.hpp"
+#include "start_mark.hpp"
+
+using namespace procsync;
+namespace protocol = ps::protocol;
+
+namespace {
+
+const Trace& two_lines() {
+  static const Trace t = parse_trace("@0 a\n@1 b\nexit 0\n", "t.trace");
+  return t;
+}
+
+// A run of two_lines() that agrees with it, as the runner would report it.
+Observation good_run() {
+  Observation o;
+  o.lines = {{0.0, "a"}, {1.0, "b"}};
+  o.end.kind = ObservedEnd::Kind::Exit;
+  o.end_time = 1.0;
+  o.start_mark = o.start_mark_seen = true;
+  o.program_protocol = protocol::kVersion;
+  return o;
+}
+
+Judgement judged(const Observation& o, const Trace& t = two_lines()) {
+  Timing timing;
+  const Comparison c = compare(t, o, timing);
+  JudgeInput in;
+  in.trace = &t;
+  in.observation = &o;
+  in.comparison = &c;
+  return judge(in);
+}
+
+}  // namespace
+
+TEST_CASE("Verdict.NamesExitCodesAndSeverity") {
+  CHECK(verdict_name(Verdict::Pass) == "PASS");
+  CHECK(verdict_name(Verdict::Unsupported) == "UNSUPPORTED");
+  CHECK(verdict_exit_code(Verdict::Pass) == 0);
+  CHECK(verdict_exit_code(Verdict::Fail) == 1);
+  CHECK(verdict_exit_code(Verdict::Timeout) == 2);
+  CHECK(verdict_exit_code(Verdict::Broken) == 3);
+  CHECK(verdict_exit_code(Verdict::Unsupported) == protocol::kUnsupportedExit);
+  for (const Verdict v : kAllVerdicts) CHECK(verdict_from_name(verdict_name(v)) == v);
+  CHECK_FALSE(verdict_from_name("pass").has_value());
+  CHECK(severity(Verdict::Broken) > severity(Verdict::Timeout));
+  CHECK(severity(Verdict::Timeout) > severity(Verdict::Fail));
+  CHECK(severity(Verdict::Fail) > severity(Verdict::Unsupported));
+  CHECK(severity(Verdict::Unsupported) > severity(Verdict::Pass));
+  CHECK(is_failure(Verdict::Broken));
+  CHECK_FALSE(is_failure(Verdict::Unsupported));
+}
+
+TEST_CASE("Judge.AgreeingRunPasses") {
+  const Judgement j = judged(good_run());
+  CHECK(j.verdict == Verdict::Pass);
+  CHECK(j.reason.empty());
+}
+
+TEST_CASE("Judge.DivergenceFails") {
+  Observation o = good_run();
+  o.lines[1].t = 2.0;
+  const Judgement j = judged(o);
+  CHECK(j.verdict == Verdict::Fail);
+  CHECK(j.reason.find("late by") != std::string::npos);
+}
+
+TEST_CASE("Judge.TimeoutWinsOverDivergence") {
+  Observation o = good_run();
+  o.lines.pop_back();
+  o.end = {};
+  o.timed_out = true;
+  const Judgement j = judged(o);
+  CHECK(j.verdict == Verdict::Timeout);
+  CHECK(j.reason.rfind("did not end within the timeout", 0) == 0);
+}
+
+TEST_CASE("Judge.MalformedTraceIsBroken") {
+  JudgeInput in;
+  in.trace_error = "t.trace:3: no end status";
+  const Judgement j = judge(in);
+  CHECK(j.verdict == Verdict::Broken);
+  CHECK(j.reason == "malformed trace: t.trace:3: no end status");
+}
+
+TEST_CASE("Judge.MissingFeatureIsUnsupportedWithoutRunning") {
+  JudgeInput in;
+  in.trace = &two_lines();
+  in.unsupported = "no SCHED_FIFO";
+  const Judgement j = judge(in);
+  CHECK(j.verdict == Verdict::Unsupported);
+  CHECK(j.reason == "no SCHED_FIFO");
+}
+
+TEST_CASE("Judge.ProgramThatCannotStartIsBroken") {
+  Observation o = good_run();
+  o.spawn_error = "cannot start 'x': No such file or directory";
+  CHECK(judged(o).verdict == Verdict::Broken);
+  CHECK(judged(o).reason == o.spawn_error);
+}
+
+TEST_CASE("Judge.ProtocolMismatchIsBroken") {
+  Observation o = good_run();
+  o.program_protocol = protocol::kVersion + 1;
+  Judgement j = judged(o);
+  CHECK(j.verdict == Verdict::Broken);
+  CHECK(j.reason == fmt::format("protocol version mismatch: harness {}, program {}",
+                                protocol::kVersion, protocol::kVersion + 1));
+  o.program_protocol.reset();  // a mark that names no version
+  j = judged(o);
+  CHECK(j.verdict == Verdict::Broken);
+  CHECK(j.reason.rfind(
+            fmt::format("protocol version mismatch: harness {}, program none", protocol::kVersion),
+            0) == 0);
+  // Without any start mark (a program without the fixtures) there is nothing to check.
+  o.start_mark = o.start_mark_seen = false;
+  CHECK(judged(o).verdict == Verdict::Pass);
+}
+
+TEST_CASE("Judge.ExitUnsupportedIsUnsupportedWithTheProgramsReason") {
+  Observation o = good_run();
+  o.lines.clear();
+  o.end.code = protocol::kUnsupportedExit;
+  o.stderr_text = "noise\nUNSUPPORTED: no frobnicator\nmore\n";
+  Judgement j = judged(o);
+  CHECK(j.verdict == Verdict::Unsupported);
+  CHECK(j.reason == "no frobnicator");
+  o.stderr_text.clear();
+  CHECK(judged(o).reason == "the program reported it unsupported");
+  // ...unless the trace expects exactly that exit.
+  const Trace expects_77 = parse_trace("exit 77\n", "t.trace");
+  CHECK(judged(o, expects_77).verdict == Verdict::Pass);
+}
+
+TEST_CASE("Judge.LeftoverProcessesAreBroken") {
+  Observation o = good_run();
+  o.leftovers = {"pid 42 (sleep) state S"};
+  const Judgement j = judged(o);
+  CHECK(j.verdict == Verdict::Broken);
+  CHECK(j.reason ==
+        "the program left 1 process(es) running after it ended (killed): pid 42 (sleep) state S");
+}
+
+TEST_CASE("StartMark.Parse") {
+  auto m = parse_start_mark("start 12.000000345 protocol 2\n");
+  REQUIRE(m.has_value());
+  CHECK(m->stamp == doctest::Approx(12.000000345));
+  CHECK(m->version == 2);
+  m = parse_start_mark("start 12.5");
+  REQUIRE(m.has_value());
+  CHECK_FALSE(m->version.has_value());
+  CHECK_FALSE(parse_start_mark("hello").has_value());
+  CHECK_FALSE(parse_start_mark("start 12.5 protocol").has_value());
+}
