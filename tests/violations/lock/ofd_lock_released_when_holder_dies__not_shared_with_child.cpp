@@ -37,14 +37,14 @@ int write_lock(int fd, int cmd) {
 
 // What another process, on its own open of the file, gets for a non-blocking attempt.
 std::string another_process_attempt(const ps::WorkFile& file, const Commands& cmd) {
+  ps::Shared<int> err(0);
   ps::Child other([&] {
     const int fd = file.open_rw();
-    return write_lock(fd, cmd.set) == 0 ? 0 : errno;  // an errno fits an exit status
+    *err = write_lock(fd, cmd.set) == 0 ? 0 : errno;
+    return 0;
   });
-  const ps::Status status = other.wait();
-  ps::check(status.exited(), "the other process did not exit");
-  return status.exit_code() == 0 ? "returned 0"
-                                 : std::string("failed: ") + ps::errno_name(status.exit_code());
+  ps::check(other.wait().exited(), "the other process did not exit");
+  return *err == 0 ? "returned 0" : std::string("failed: ") + ps::errno_name(*err);
 }
 
 }  // namespace
