@@ -13,6 +13,7 @@
 #include "compare.hpp"
 #include "conformance.hpp"
 #include "listing.hpp"
+#include "mutate.hpp"
 #include "protocol.hpp"
 #include "report.hpp"
 #include "result_record.hpp"
@@ -127,7 +128,52 @@ int cmd_run(const Common& c, const std::string& trace_path, std::string name,
   r.reason = j.reason;
   std::cout << render_text(r, verbose && obs.has_value());
   write_json(json_path, to_json(r));
+  // Trace mutation (ci/mutation.sh): the same run, checked against every mutant of its trace.
+  const std::string mutation_dir = env("PROCSYNC_MUTATION_DIR");
+  if (!mutation_dir.empty() && trace) {
+    MutationScore score;
+    if (r.verdict == Verdict::Pass) {
+      Timing timing;
+      timing.factor = factor;
+      std::ifstream in_text(trace_path);
+      std::ostringstream text;
+      text << in_text.rdbuf();
+      score = score_mutants(*trace, text.str(), *obs, timing);
+    } else {
+      score.trace_file = trace_path;
+      score.skipped = fmt::format("the run was {}", verdict_name(r.verdict));
+    }
+    score.name = name;
+    write_json(mutation_dir + "/" + name + ".json", to_json(score));
+  }
   return verdict_exit_code(r.verdict);
+}
+
+int cmd_mutation_report(const std::string& dir, const std::string& out_path) {
+  std::vector<MutationScore> scores;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir, ec)) {
+    if (e.path().extension() != ".json") continue;
+    std::ifstream in(e.path());
+    scores.push_back(score_from_json(nlohmann::json::parse(in)));
+  }
+  if (ec) throw std::runtime_error(fmt::format("cannot read {}: {}", dir, ec.message()));
+  std::sort(scores.begin(), scores.end(),
+            [](const MutationScore& a, const MutationScore& b) { return a.name < b.name; });
+  const std::string md = render_mutation_markdown(scores);
+  if (out_path.empty() || out_path == "-") {
+    std::cout << md;
+  } else {
+    std::ofstream out(out_path);
+    out << md;
+    if (!out) throw std::runtime_error("cannot write " + out_path);
+  }
+  int unjustified = 0, skipped = 0;
+  for (const auto& s : scores) {
+    unjustified += s.unjustified();
+    if (!s.skipped.empty()) ++skipped;
+  }
+  return unjustified == 0 && skipped == 0 ? 0 : 1;
 }
 
 int cmd_record(const Common& c, const std::string& trace_path, double timeout,
@@ -329,6 +375,17 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::ExistingDirectory);
 
+  std::string mutation_dir, mutation_out;
+  auto* mutation = app.add_subcommand(
+      "mutation-report",
+      "summarise a trace-mutation run (ci/mutation.sh; PROCSYNC_MUTATION_DIR makes `run` score "
+      "every mutant of its trace against the real run) as Markdown: per trace, per area, every "
+      "survivor. Exit 1 when a survivor is not justified or a trace could not be scored");
+  mutation->add_option("--dir", mutation_dir, "the PROCSYNC_MUTATION_DIR of the run")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  mutation->add_option("-o,--output", mutation_out, "write the Markdown here instead of stdout");
+
   std::string diff_a, diff_b;
   double threshold = 0.2;
   auto* diff = app.add_subcommand(
@@ -348,6 +405,7 @@ int main(int argc, char** argv) {
     if (report->parsed())
       return cmd_report(results_dir, catalogue, platform_file, report_dir, quiet);
     if (diff->parsed()) return cmd_diff(diff_a, diff_b, threshold);
+    if (mutation->parsed()) return cmd_mutation_report(mutation_dir, mutation_out);
     if (run->parsed()) return cmd_run(c, trace_path, name, json_path, unsupported, verbose);
     if (record->parsed()) return cmd_record(c, trace_path, record_timeout, out_path);
     if (check->parsed()) return cmd_check(files);

@@ -93,5 +93,52 @@ class Output(unittest.TestCase):
         self.assertEqual(r.stdout, b"None\n")
 
 
+# The multiprocessing and threading section of the fixtures.
+class ProcessesAndThreads(unittest.TestCase):
+    def test_exit_description(self):
+        class Exited:
+            exitcode = None
+        p = Exited()
+        self.assertEqual(ps.exit_description(p), "still running")
+        p.exitcode = 0
+        self.assertEqual(ps.exit_description(p), "exited 0")
+        p.exitcode = -signal.SIGTERM  # multiprocessing's way of saying "killed by"
+        self.assertEqual(ps.exit_description(p), "killed by SIGTERM")
+
+    def test_await_blocked_sees_a_sleeping_child(self):
+        entered = ps.shared_bytes(1)
+
+        def body():
+            entered[0] = 1
+            signal.pause()
+
+        with ps.Child(body) as child:
+            ps.await_blocked(child.pid, lambda: entered[0] == 1, "never blocked")
+            self.assertEqual(ps.process_state(child.pid), "S")
+
+    def test_await_thread_blocked_sees_a_sleeping_thread(self):
+        import threading
+        event = threading.Event()
+        t = threading.Thread(target=event.wait)
+        t.start()
+        ps.await_thread_blocked(t, lambda: len(event._cond._waiters) == 1, "never blocked")
+        event.set()
+        t.join()
+
+    def test_print_as_on_a_terminal_writes_each_line_once(self):
+        # Under PYTHONUNBUFFERED print() writes its text and its newline separately; after
+        # print_as_on_a_terminal() each line leaves in one write(), seen here as one read.
+        code = ("import procsync, time; procsync.print_as_on_a_terminal(); "
+                "print('a', 'b'); time.sleep(0.2); print('c')")
+        read_end, write_end = os.pipe()
+        child = subprocess.Popen([sys.executable, "-c", code], stdout=write_end,
+                                 env=dict(os.environ, PYTHONUNBUFFERED="1"))
+        os.close(write_end)
+        first = os.read(read_end, 100)
+        child.wait()
+        os.close(read_end)
+        self.assertEqual(first, b"a b\n")
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -1,0 +1,167 @@
+// Violates LCK-09: readers serialised: a read lock that excludes other readers (a port that
+// maps the read-write lock onto a plain mutex), so reader 2 cannot join reader 1.
+#include <pthread.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstdlib>
+#include <functional>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <thread>
+
+#include "procsync.hpp"
+
+namespace {
+constexpr double kStepSeconds = 0.5;  // between the unlocks the trace times
+
+// The calls of one flavour, with the names and results the trace shows.
+struct Calls {
+  const char *rdlock, *tryrdlock, *wrlock, *trywrlock, *unlock_rd, *unlock_wr;
+  std::function<std::string()> read, try_read, write, try_write;
+  std::function<void()> unlock_read, unlock_write;
+};
+
+// Guard timeouts scale with the time factor; local stand-in until the fixtures offer one.
+double guard(double seconds) {
+  const char* f = std::getenv(ps::protocol::kEnvTimeFactor.data());
+  const double factor = f != nullptr ? std::atof(f) : 1.0;
+  return seconds * (factor >= 1.0 ? factor : 1.0);
+}
+
+// Polls until done() holds; false after timeout_s. Local stand-in for the fixtures' ps::await.
+bool await(const std::function<bool()>& done, double timeout_s) {
+  const double end = ps::monotonic_seconds() + timeout_s;
+  while (!done()) {
+    if (ps::monotonic_seconds() > end) return false;
+    ps::sleep_for(0.001);
+  }
+  return true;
+}
+
+// Ends the program at once: threads may still be blocked on the lock, so nothing is joined.
+[[noreturn]] void give_up(const std::string& what) {
+  ps::say("error: ", what);
+  std::_Exit(1);
+}
+
+// A thread that takes the lock (read or write) when told to, holds it, and unlocks when told.
+class Holder {
+ public:
+  Holder(std::string name, std::function<std::string()> take, std::function<void()> release,
+         const char* take_name, const char* unlock_name)
+      : thread_([=, this] {
+          ps::say(name, ": ", take_name);
+          tid_ = ps::this_thread_id();
+          ps::say(name, ": ", take_name, " ", take());
+          holds_ = true;
+          if (!await([this] { return release_.load(); }, guard(20)))
+            give_up(name + " never told to unlock");
+          ps::say(name, ": ", unlock_name);
+          release();
+        }) {}
+  ~Holder() {
+    if (thread_.joinable()) thread_.join();
+  }
+  Holder(const Holder&) = delete;
+  Holder& operator=(const Holder&) = delete;
+
+  bool await_holds(double timeout_s) {
+    return await([this] { return holds_.load(); }, timeout_s);
+  }
+  bool await_blocked(double timeout_s) {
+    return await([this] { return tid_ != 0; }, timeout_s) &&
+           ps::wait_for_thread_state(tid_, "S", timeout_s);
+  }
+  void unlock() {
+    release_ = true;
+    thread_.join();
+  }
+
+ private:
+  std::atomic<pid_t> tid_{0};
+  std::atomic<bool> holds_{false}, release_{false};
+  std::thread thread_;
+};
+
+int run(const Calls& c) {
+  Holder reader1("reader 1", c.read, c.unlock_read, c.rdlock, c.unlock_rd);
+  if (!reader1.await_holds(guard(5))) give_up("reader 1 never got the read lock");
+  Holder reader2("reader 2", c.read, c.unlock_read, c.rdlock, c.unlock_rd);
+  if (!reader2.await_holds(guard(2))) give_up("reader 2 did not get the read lock beside reader 1");
+  const std::string tried = c.try_read();
+  ps::say("main: ", c.tryrdlock, " while two readers hold it: ", tried);
+  if (tried == "returned 0" || tried == "true") c.unlock_read();
+  ps::say("main: ", c.trywrlock, " while readers hold it: ", c.try_write());
+
+  Holder writer("writer", c.write, c.unlock_write, c.wrlock, c.unlock_wr);
+  if (!writer.await_blocked(guard(5))) give_up("the writer never blocked");
+  ps::say("main: the writer is blocked in ", c.wrlock);
+  ps::sleep_for(kStepSeconds);
+  reader1.unlock();
+  ps::sleep_for(kStepSeconds);
+  reader2.unlock();
+  if (!writer.await_holds(guard(5))) give_up("the writer never got the lock");
+  ps::say("main: ", c.tryrdlock, " while the writer holds it: ", c.try_read());
+  ps::say("main: ", c.trywrlock, " while the writer holds it: ", c.try_write());
+
+  Holder reader3("reader 3", c.read, c.unlock_read, c.rdlock, c.unlock_rd);
+  if (!reader3.await_blocked(guard(5))) give_up("reader 3 never blocked");
+  ps::say("main: reader 3 is blocked in ", c.rdlock);
+  ps::sleep_for(kStepSeconds);
+  writer.unlock();
+  if (!reader3.await_holds(guard(5))) give_up("reader 3 never got the read lock");
+  reader3.unlock();
+  return 0;
+}
+
+std::string pthread_result(int rc) {
+  return rc == 0 ? "returned 0" : ps::errno_name(rc);
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::string_view flavour = argc > 1 ? argv[1] : "";
+  if (flavour == "pthread") {
+    static pthread_rwlock_t rw = PTHREAD_RWLOCK_INITIALIZER;
+    // The violation: every read lock is a write lock.
+    const Calls c{"pthread_rwlock_rdlock",
+                  "pthread_rwlock_tryrdlock",
+                  "pthread_rwlock_wrlock",
+                  "pthread_rwlock_trywrlock",
+                  "pthread_rwlock_unlock",
+                  "pthread_rwlock_unlock",
+                  [] { return pthread_result(pthread_rwlock_wrlock(&rw)); },
+                  [] { return pthread_result(pthread_rwlock_trywrlock(&rw)); },
+                  [] { return pthread_result(pthread_rwlock_wrlock(&rw)); },
+                  [] { return pthread_result(pthread_rwlock_trywrlock(&rw)); },
+                  [] { ps::check(pthread_rwlock_unlock(&rw) == 0, "pthread_rwlock_unlock"); },
+                  [] { ps::check(pthread_rwlock_unlock(&rw) == 0, "pthread_rwlock_unlock"); }};
+    return run(c);
+  }
+  if (flavour == "std") {
+    static std::shared_mutex m;
+    const Calls c{"lock_shared()",
+                  "try_lock_shared()",
+                  "lock()",
+                  "try_lock()",
+                  "unlock_shared()",
+                  "unlock()",
+                  [] {
+                    m.lock_shared();
+                    return std::string("returned");
+                  },
+                  [] { return std::string(m.try_lock_shared() ? "true" : "false"); },
+                  [] {
+                    m.lock();
+                    return std::string("returned");
+                  },
+                  [] { return std::string(m.try_lock() ? "true" : "false"); },
+                  [] { m.unlock_shared(); },
+                  [] { m.unlock(); }};
+    return run(c);
+  }
+  ps::say("usage: readers_together_writer_alone pthread|std");
+  return 2;
+}

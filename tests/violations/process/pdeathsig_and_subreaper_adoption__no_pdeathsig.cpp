@@ -1,0 +1,128 @@
+// Violates PRC-07: PR_SET_PDEATHSIG accepted but no signal sent when the parent dies
+// (modelled by clearing the request after reporting it).
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <string>
+
+#include "procsync.hpp"
+
+#ifdef __linux__
+#include <sys/prctl.h>
+
+namespace {
+struct Box {
+  std::atomic<pid_t> asking{0};  // the child that asked for a parent-death signal
+  std::atomic<pid_t> other{0};   // the child that did not
+  std::atomic<bool> asked{false};
+};
+
+// Guard timeouts scale with the time factor; local stand-in until the fixtures offer one.
+double guard(double seconds) {
+  const char* f = std::getenv(ps::protocol::kEnvTimeFactor.data());
+  const double factor = f != nullptr ? std::atof(f) : 1.0;
+  return seconds * (factor >= 1.0 ? factor : 1.0);
+}
+
+// Polls until done() holds; false after timeout_s. Local stand-in for the fixtures' ps::await.
+bool await(const std::function<bool()>& done, double timeout_s) {
+  const double end = ps::monotonic_seconds() + timeout_s;
+  while (!done()) {
+    if (ps::monotonic_seconds() > end) return false;
+    ps::sleep_for(0.001);
+  }
+  return true;
+}
+
+volatile std::sig_atomic_t g_caught = 0;
+
+void on_usr1(int sig) {
+  ps::say_safe("asking child: caught ", ps::signal_name(sig));
+  g_caught = 1;
+}
+
+// The parent pid in /proc/<pid>/stat (the field after the state letter).
+pid_t ppid_of(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  std::getline(in, line);
+  const auto close = line.rfind(')');
+  if (close == std::string::npos) return -1;
+  std::istringstream rest(line.substr(close + 2));
+  char state = '?';
+  pid_t ppid = -1;
+  rest >> state >> ppid;
+  return ppid;
+}
+
+std::string reap(pid_t pid) {
+  ps::Status s;
+  pid_t r;
+  while ((r = ::waitpid(pid, &s.raw, 0)) < 0 && errno == EINTR) {
+  }
+  if (r != pid) return std::string("waitpid failed: ") + ps::errno_name(errno);
+  s.valid = true;
+  return s.describe();
+}
+}  // namespace
+
+int main() {
+  const pid_t self = getpid();
+  ps::check(prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0, "prctl(PR_SET_CHILD_SUBREAPER)");
+  ps::say("main: PR_SET_CHILD_SUBREAPER returned 0");
+  ps::Shared<Box> box;
+
+  ps::Child parent([&]() -> int {
+    const pid_t me = getpid();
+    ps::Child asking([&]() -> int {
+      ps::install(SIGUSR1, on_usr1);
+      ps::check(prctl(PR_SET_PDEATHSIG, SIGUSR1, 0, 0, 0) == 0, "prctl(PR_SET_PDEATHSIG)");
+      int sig = 0;
+      ps::check(prctl(PR_GET_PDEATHSIG, &sig, 0, 0, 0) == 0, "prctl(PR_GET_PDEATHSIG)");
+      // The parent may have died before the prctl: then no signal will come (prctl(2)).
+      ps::say("asking child: parent-death signal ", ps::signal_name(sig),
+              ", parent still the forking one: ", getppid() == me ? "yes" : "no");
+      prctl(PR_SET_PDEATHSIG, 0, 0, 0, 0);  // the violation
+      box->asked = true;
+      // Bounded: a platform that never sends the signal shows a missing line, not a hang.
+      await([&] { return getppid() != me && g_caught != 0; }, guard(2));
+      ps::say("asking child: its parent is now the subreaper: ", getppid() == self ? "yes" : "no");
+      return 0;
+    });
+    ps::Child other([]() -> int {
+      for (;;) pause();
+    });
+    box->asking = asking.pid();
+    box->other = other.pid();
+    for (;;) pause();  // killed with its children unreaped: they are orphaned
+  });
+
+  ps::check(await([&] { return box->asked && box->other != 0; }, guard(5)),
+            "children never started");
+  const pid_t asking = box->asking, other = box->other;
+  ps::check(ps::wait_for_state(asking, "S", guard(5)) && ps::wait_for_state(other, "S", guard(5)),
+            "children never slept");
+  ps::say("main: both children are asleep; killing their parent with SIGKILL");
+  parent.kill(SIGKILL);
+  ps::say("main: parent ", parent.wait().describe());
+  ps::say("main: asking child ", reap(asking));
+  ps::say("main: the other child's parent is now the subreaper: ",
+          ppid_of(other) == self ? "yes" : "no");
+  ps::say("main: the other child got no signal, still asleep: ",
+          ps::process_state(other) == 'S' ? "yes" : "no");
+  ::kill(other, SIGTERM);
+  ps::say("main: other child ", reap(other));
+  return 0;
+}
+
+#else
+int main() {
+  ps::unsupported("PR_SET_PDEATHSIG and PR_SET_CHILD_SUBREAPER are Linux's");
+}
+#endif
