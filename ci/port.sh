@@ -6,10 +6,13 @@
 #   aarch64   cross-compiled with g++-aarch64-linux-gnu, run under qemu-aarch64 (qemu-user)
 #   mips      cross-compiled with g++-mips-linux-gnu (32-bit big-endian), run under qemu-mips
 #   valgrind  built for this host, every program run under valgrind (memcheck)
+#   uml       built for this host, the suite (harness and CTest too) run inside User-Mode
+#             Linux 6.1 (ci/uml.sh), a second kernel running as a process
+#   proot     built for this host, every program run under proot (ptrace-based translator)
 #   cpython   the Python programs under Debian's python3 (ci/python-runtime.sh)
 #   pypy      the Python programs under Debian's pypy3 (ci/python-runtime.sh)
 #
-# usage: ci/port.sh <aarch64|mips|valgrind> [extra ctest arguments...]
+# usage: ci/port.sh <aarch64|mips|valgrind|uml|proot|cpython|pypy> [extra ctest arguments...]
 # Environment: PROCSYNC_JOBS (parallel tests, default 4 here: emulated programs are slow and
 # the lateness allowance is measured for that load), PROCSYNC_TIME_FACTOR and
 # PROCSYNC_LAUNCHER override the preset's values at test time.
@@ -24,9 +27,11 @@ case "$port" in
   aarch64) packages=(g++-aarch64-linux-gnu qemu-user) ;;
   mips) packages=(g++-mips-linux-gnu qemu-user) ;;
   valgrind) packages=(valgrind) ;;
+  uml) packages=(user-mode-linux python3-seccomp) ;;
+  proot) packages=(proot) ;;
   cpython | pypy) exec ci/python-runtime.sh "$port" "$@" ;;
   *)
-    echo "usage: ci/port.sh <aarch64|mips|valgrind> [extra ctest arguments...]" >&2
+    echo "usage: ci/port.sh <aarch64|mips|valgrind|uml|proot|cpython|pypy> [extra ctest arguments...]" >&2
     exit 2
     ;;
 esac
@@ -41,4 +46,6 @@ cmake --build --preset default --target procsync || exit 2
 
 export PROCSYNC_HARNESS="$PWD/build/harness/procsync"
 export PROCSYNC_JOBS="${PROCSYNC_JOBS:-4}"
+# UML runs CTest inside its own kernel; every other port runs it here.
+[ "$port" = uml ] && exec ci/uml.sh "$@"
 exec ci/conformance.sh "$port" "$@"

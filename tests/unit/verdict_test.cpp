@@ -158,6 +158,11 @@ TEST_CASE("StartMark.Parse") {
   m = parse_start_mark("start 12.5");
   REQUIRE(m.has_value());
   CHECK_FALSE(m->version.has_value());
+  m = parse_start_mark("start 12.5 protocol 3 pid 4242\n");
+  REQUIRE(m.has_value());
+  CHECK(m->version == 3);
+  CHECK(m->pid == 4242L);
+  CHECK_FALSE(parse_start_mark("start 12.5 protocol 3 pid").has_value());
   CHECK_FALSE(parse_start_mark("hello").has_value());
   CHECK_FALSE(parse_start_mark("start 12.5 protocol").has_value());
 }
