@@ -1,5 +1,7 @@
-// Violates EVT-07: the timed wait after clear comes back 5 ms before its timeout. The line
-// still arrives inside the harness's window; only the program's own measure shows it.
+// Violates EVT-07: the timed wait after clear comes back 0.1 s before its timeout. The line
+// still arrives inside the harness's window; only the program's own measure shows it. It also
+// starts 0.15 s late, so that the early return lands inside the harness's window: a wait that
+// started late and ended early, which only the program's own measure sees.
 #include <atomic>
 
 #include "event.hpp"
@@ -25,8 +27,9 @@ int main() {
   ps::Child waiter([&] {
     // Measured here too: the harness sees a line only late, never a wait that started late
     // and ended early.
+    ps::sleep_for(0.15);  // the platform starts the wait late: the line stays in its window
     const double start = ps::monotonic_seconds();
-    const bool woke = event.wait_for(kTimeoutSeconds - 0.005);
+    const bool woke = event.wait_for(kTimeoutSeconds - 0.1);
     const bool whole = ps::monotonic_seconds() - start >= kTimeoutSeconds;
     ps::say("waiter: wait_for(0.3) returned ", woke, ", ", whole ? "not before" : "before",
             " the timeout");

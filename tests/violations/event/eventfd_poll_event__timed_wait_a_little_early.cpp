@@ -1,6 +1,8 @@
-// Violates EVT-08 (eventfd flavour): poll's timeout runs out 5 ms early (an emulator that
+// Violates EVT-08 (eventfd flavour): poll's timeout runs out 0.1 s early (an emulator that
 // converts the timeout with a coarse clock). The lines still arrive inside the harness's
-// windows; only the program's own measure shows it.
+// windows; only the program's own measure shows it. It also starts 0.15 s late, so that the
+// early return lands inside the harness's window: a wait that started late and ended early,
+// which only the program's own measure sees.
 #include <poll.h>
 #include <sys/eventfd.h>
 
@@ -74,8 +76,9 @@ int main() {
   // A timed wait that must run out, and whether it lasted its whole timeout (measured here:
   // the harness sees a line only late, never a wait that started late and ended early).
   auto runs_out = [&](double seconds) {
+    ps::sleep_for(0.15);  // the platform starts the wait late: the line stays in its window
     const double start = ps::monotonic_seconds();
-    const bool woke = event.wait_for(seconds - 0.005);
+    const bool woke = event.wait_for(seconds - 0.1);
     const bool whole = ps::monotonic_seconds() - start >= seconds;
     return std::string(woke ? "true" : "false") + (whole ? ", not before" : ", before") +
            " the timeout";

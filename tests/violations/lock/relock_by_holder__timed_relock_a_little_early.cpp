@@ -1,7 +1,9 @@
-// Violates LCK-03: the timed relock of the normal mutex gives up 5 ms before its deadline (an
-// implementation that turns the absolute deadline into a relative timeout and rounds it
-// down). The line still arrives inside the harness's window; only the program's own reading
-// of the clock at the return shows it.
+// Violates LCK-03: the timed relock of the normal mutex gives up 0.1 s before its deadline (an
+// implementation that turns the absolute deadline into a relative timeout and rounds it down).
+// The line still arrives inside the harness's window; only the program's own reading of the
+// clock at the return shows it. It also starts 0.15 s late, so that the early return lands
+// inside the harness's window: a wait that started late and ended early, which only the
+// program's own measure sees.
 #include <pthread.h>
 
 #include <ctime>
@@ -30,8 +32,9 @@ int main() {
   init_mutex(normal, PTHREAD_MUTEX_NORMAL);
   ps::say("normal: lock returned ", result(pthread_mutex_lock(&normal)));
   ps::say("normal: relocking with a deadline ", kDeadlineSeconds, " s away");
+  ps::sleep_for(0.15);  // the platform starts the wait late: the line stays in its window
   const timespec deadline = ps::deadline_in(CLOCK_REALTIME, kDeadlineSeconds);
-  const timespec early = ps::later(deadline, -0.005);  // what the platform waits for
+  const timespec early = ps::later(deadline, -0.1);  // what the platform waits for
   ps::say("normal: timed relock returned ", result(pthread_mutex_timedlock(&normal, &early)));
   // Read here too: the harness sees a line only late, never a wait that ended a little early.
   ps::say("normal: CLOCK_REALTIME at the return is at or past the deadline: ",

@@ -1,6 +1,8 @@
-// Violates SCN-02: child 2's timed wait gives up 5 ms before its 2 s (a timed condition wait
-// that rounds its deadline down). The line still arrives inside the harness's window; only
-// the child's own measure shows it.
+// Violates SCN-02: child 2's timed wait gives up 0.1 s before its 2 s (a timed condition wait
+// that rounds its deadline down). The line still arrives inside the harness's window; only the
+// child's own measure shows it. It also starts 0.15 s late, so that the early return lands
+// inside the harness's window: a wait that started late and ended early, which only the
+// program's own measure sees.
 #include <unistd.h>
 
 #include <fstream>
@@ -51,8 +53,9 @@ int main() {
   });
   ps::Child waits_2s([&] {
     ps::say("child 2: also want to operate critical resources");
+    ps::sleep_for(0.15);  // the platform starts the wait late: the line stays in its window
     const double start = ps::monotonic_seconds();
-    event->wait_for(kPatientChildSeconds - 0.005);
+    event->wait_for(kPatientChildSeconds - 0.1);
     // Measured here too: the harness sees a line only late, never a wait that started late
     // and ended a little early.
     const bool waited_it_out = ps::monotonic_seconds() - start >= kPatientChildSeconds;

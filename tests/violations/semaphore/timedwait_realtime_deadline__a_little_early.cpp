@@ -1,7 +1,9 @@
-// Violates SEM-05 (sem_timedwait): the wait gives up 5 ms before its deadline (an
+// Violates SEM-05 (sem_timedwait): the wait gives up 0.1 s before its deadline (an
 // implementation that converts the absolute deadline to a relative timeout and rounds it
-// down). The line still arrives inside the harness's window; only the program's own reading
-// of the clock at the return shows it.
+// down). The line still arrives inside the harness's window; only the program's own reading of
+// the clock at the return shows it. It also starts 0.15 s late, so that the early return lands
+// inside the harness's window: a wait that started late and ended early, which only the
+// program's own measure sees.
 #include <semaphore.h>
 
 #include <ctime>
@@ -32,9 +34,11 @@ int main() {
   ps::say("sem_timedwait at 0, deadline already past: ",
           outcome(timed_acquire(sem.get(), ps::deadline_in(CLOCK_REALTIME, -kPastSeconds))));
 
+  ps::sleep_for(0.15);  // the platform starts the wait late: the line stays in its window
+
   const timespec deadline = ps::deadline_in(CLOCK_REALTIME, kTimeoutSeconds);
   ps::say("sem_timedwait at 0 until CLOCK_REALTIME + 0.5 s");
-  const int err = timed_acquire(sem.get(), ps::later(deadline, -0.005));
+  const int err = timed_acquire(sem.get(), ps::later(deadline, -0.1));
   const bool not_early = ps::reached(CLOCK_REALTIME, deadline);
   ps::say("sem_timedwait: ", outcome(err));
   ps::say("CLOCK_REALTIME at the return is at or past the deadline: ", not_early ? "yes" : "no");
