@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <random>
 #include <regex>
 #include <sstream>
@@ -25,8 +26,28 @@ namespace {
 namespace fs = std::filesystem;
 namespace protocol = ps::protocol;
 
+// The state letter and name of a process, from /proc/<pid>/stat.
+bool process_state(const std::string& pid, char& state, std::string& comm) {
+  std::ifstream in("/proc/" + pid + "/stat");
+  std::string s;
+  if (!std::getline(in, s)) return false;
+  const auto open = s.find('(');
+  const auto close = s.rfind(')');
+  if (open == std::string::npos || close == std::string::npos || close + 2 >= s.size())
+    return false;
+  comm = s.substr(open + 1, close - open - 1);
+  state = s[close + 2];
+  return true;
+}
+
+// A harness killed outright stays a zombie until its new parent reaps it, which some init
+// processes do late: a zombie is as dead as a harness can be.
 bool harness_is_dead(long pid) {
-  return pid != ::getpid() && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+  if (pid <= 0 || pid == ::getpid()) return false;
+  if (::kill(static_cast<pid_t>(pid), 0) != 0) return errno == ESRCH;
+  char state = '?';
+  std::string comm;
+  return process_state(std::to_string(pid), state, comm) && (state == 'Z' || state == 'X');
 }
 
 struct SysvTable {
@@ -62,7 +83,48 @@ std::vector<std::string> remove_sysv(const std::function<bool(int key)>& wanted,
   return removed;
 }
 
+// Kills the processes of runs whose harness is dead: without a PID namespace they outlive a
+// harness killed outright (reparented to init, often blocked for good).
+std::vector<std::string> kill_stale_processes(const std::string& why) {
+  std::vector<std::string> killed;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator("/proc", ec)) {
+    const std::string pid = e.path().filename().string();
+    if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::ifstream in(e.path() / "environ", std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string token = token_in_environment(text);
+    if (token.empty() || !harness_is_dead(token_owner(token))) continue;
+    char state = '?';
+    std::string comm;
+    if (!process_state(pid, state, comm) || state == 'Z' || state == 'X') continue;
+    if (::kill(static_cast<pid_t>(std::stol(pid)), SIGKILL) == 0)
+      killed.push_back(fmt::format("process {} ({}) of run {}, killed{}", pid, comm, token, why));
+  }
+  return killed;
+}
+
 }  // namespace
+
+std::string token_in_environment(std::string_view environ_text) {
+  const std::string prefix = std::string(protocol::kEnvToken) + "=";
+  std::size_t at = 0;
+  while (at < environ_text.size()) {
+    auto end = environ_text.find('\0', at);
+    if (end == std::string_view::npos) end = environ_text.size();
+    const std::string_view entry = environ_text.substr(at, end - at);
+    if (entry.substr(0, prefix.size()) == prefix) return std::string(entry.substr(prefix.size()));
+    at = end + 1;
+  }
+  return "";
+}
+
+long token_owner(std::string_view token) {
+  static const std::regex shape(R"(([0-9]{1,9})-[0-9a-f]{8})");
+  std::match_results<std::string_view::const_iterator> m;
+  if (!std::regex_match(token.begin(), token.end(), m, shape)) return -1;
+  return std::stol(m[1].str());
+}
 
 std::string make_run_token() {
   std::random_device rd;
@@ -75,7 +137,8 @@ std::vector<std::string> sweep_stale(const std::string& tmp_dir) {
       "^(sem\\.)?" +
       std::regex_replace(std::string(protocol::kObjectPrefix), std::regex(R"([.])"), R"(\.)") +
       R"(([0-9]+)-[0-9a-f]{8}\..*)");
-  std::vector<std::string> removed;
+  // The processes first: they may still be using the objects.
+  std::vector<std::string> removed = kill_stale_processes(kWhy);
   for (const std::string& dir : {tmp_dir, std::string("/dev/shm")}) {
     std::error_code ec;
     for (const auto& e : fs::directory_iterator(dir, ec)) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace procsync {
@@ -12,8 +13,15 @@ namespace procsync {
 std::string make_run_token();
 
 // Leftovers of earlier runs whose harness is dead (killed outright, it could not clean up):
-// work directories in `tmp_dir`, named objects in /dev/shm, tagged System V keys.
+// processes (known by the token in their environment), work directories in `tmp_dir`, named
+// objects in /dev/shm, tagged System V keys.
 std::vector<std::string> sweep_stale(const std::string& tmp_dir);
+
+// The run token in a process's environment (/proc/<pid>/environ: NUL-separated entries),
+// or "" when it has none.
+std::string token_in_environment(std::string_view environ_text);
+// The harness pid a token names, or -1 when it is not a token.
+long token_owner(std::string_view token);
 
 // This run's objects: named objects carrying `token`, System V objects with this harness's
 // keys, and the work directory.
