@@ -58,8 +58,13 @@ int main() {
   }
   ps::Child outsider([&] { return wait_for_usr1(flags->about_to_wait[kMembers]); });
 
+  // Said, not checked with ps::check: a platform without working process groups fails the
+  // trace here, and the Child destructors end the waiting processes.
   for (int i = 0; i < kMembers; ++i) {
-    ps::check(getpgid(members[i]->pid()) == pgid, "member not in the group");
+    if (getpgid(members[i]->pid()) != pgid) {
+      ps::say("parent: ", names[i], " is not in the process group of member 1");
+      return 0;
+    }
   }
   ps::say("parent: members 1-3 are in the process group of member 1",
           getpgid(outsider.pid()) == getpgrp() ? "; the outsider stays in the parent's group"
