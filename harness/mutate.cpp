@@ -249,8 +249,12 @@ std::vector<Justification> read_justifications(const std::string& trace_text) {
     if (std::regex_match(line, m, survives)) {
       std::string target;
       const std::string quoted = m[2].str();
-      for (std::size_t i = 0; i < quoted.size(); ++i)
-        target += (quoted[i] == '\\' && i + 1 < quoted.size()) ? quoted[++i] : quoted[i];
+      // Only \" and \\ are escapes: a regular expression's own backslashes stay as written.
+      for (std::size_t i = 0; i < quoted.size(); ++i) {
+        const bool escape = quoted[i] == '\\' && i + 1 < quoted.size() &&
+                            (quoted[i + 1] == '"' || quoted[i + 1] == '\\');
+        target += escape ? quoted[++i] : quoted[i];
+      }
       out.push_back({m[1].str(), target, m[3].str()});
     }
     if (nl == std::string::npos) break;

@@ -90,6 +90,12 @@ TEST_CASE("a dropped line moves the stimuli that follow it") {
     if (m.op == "drop" && m.target == "ready") CHECK(m.trace.stimuli.at(0).after_lines == 1);
 }
 
+TEST_CASE("a justification quotes a regular expression as written") {
+  const auto js = read_justifications("# survives: literal \"flock\\(LOCK_EX\\|LOCK_NB\\)\" why\n");
+  REQUIRE(js.size() == 1);
+  CHECK(js[0].target == "flock\\(LOCK_EX\\|LOCK_NB\\)");
+}
+
 TEST_CASE("justifications are read with their quoted target") {
   const auto js = read_justifications(
       "# survives: drop \"say \\\"hi\\\"\" printed twice by design\n# survives: bad\n");
