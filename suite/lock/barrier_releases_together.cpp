@@ -84,7 +84,7 @@ int main(int argc, char** argv) {
   const std::string_view flavour = argc > 1 ? argv[1] : "";
   if (flavour == "pthread") {
     static pthread_barrier_t barrier;
-    ps::check(pthread_barrier_init(&barrier, nullptr, kThreads) == 0, "pthread_barrier_init");
+    ps::check_rc(pthread_barrier_init(&barrier, nullptr, kThreads), "pthread_barrier_init");
     const Flavour f{"pthread_barrier_wait",
                     [] {
                       const int rc = pthread_barrier_wait(&barrier);

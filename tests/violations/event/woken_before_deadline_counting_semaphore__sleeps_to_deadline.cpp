@@ -230,14 +230,14 @@ int main(int argc, char** argv) {
     const Flavour f{"pthread_mutex_timedlock",
                     "pthread_mutex_unlock",
                     false,
-                    [&] { ps::check(pthread_mutex_lock(&mutex) == 0, "pthread_mutex_lock"); },
+                    [&] { ps::check_rc(pthread_mutex_lock(&mutex), "pthread_mutex_lock"); },
                     [&]() -> std::string {
                       const timespec deadline = clock_plus(CLOCK_REALTIME, kDeadlineSeconds);
                       const int rc = pthread_mutex_timedlock(&mutex, &deadline);
                       if (rc == 0) pthread_mutex_unlock(&mutex);
                       return errno_result(rc);
                     },
-                    [&] { ps::check(pthread_mutex_unlock(&mutex) == 0, "pthread_mutex_unlock"); }};
+                    [&] { ps::check_rc(pthread_mutex_unlock(&mutex), "pthread_mutex_unlock"); }};
     return run(f);
   }
 
@@ -258,18 +258,17 @@ int main(int argc, char** argv) {
 
   if (flavour == "rwlock_timedwrlock") {
     pthread_rwlock_t rwlock = PTHREAD_RWLOCK_INITIALIZER;
-    const Flavour f{
-        "pthread_rwlock_timedwrlock",
-        "releasing the read lock",
-        false,
-        [&] { ps::check(pthread_rwlock_rdlock(&rwlock) == 0, "pthread_rwlock_rdlock"); },
-        [&]() -> std::string {
-          const timespec deadline = clock_plus(CLOCK_REALTIME, kDeadlineSeconds);
-          const int rc = pthread_rwlock_timedwrlock(&rwlock, &deadline);
-          if (rc == 0) pthread_rwlock_unlock(&rwlock);
-          return errno_result(rc);
-        },
-        [&] { ps::check(pthread_rwlock_unlock(&rwlock) == 0, "pthread_rwlock_unlock"); }};
+    const Flavour f{"pthread_rwlock_timedwrlock",
+                    "releasing the read lock",
+                    false,
+                    [&] { ps::check_rc(pthread_rwlock_rdlock(&rwlock), "pthread_rwlock_rdlock"); },
+                    [&]() -> std::string {
+                      const timespec deadline = clock_plus(CLOCK_REALTIME, kDeadlineSeconds);
+                      const int rc = pthread_rwlock_timedwrlock(&rwlock, &deadline);
+                      if (rc == 0) pthread_rwlock_unlock(&rwlock);
+                      return errno_result(rc);
+                    },
+                    [&] { ps::check_rc(pthread_rwlock_unlock(&rwlock), "pthread_rwlock_unlock"); }};
     return run(f);
   }
 

@@ -53,15 +53,15 @@ const char* result(int rc) {
 
 int main() {
   pthread_mutexattr_t attr;
-  ps::check(pthread_mutexattr_init(&attr) == 0, "pthread_mutexattr_init");
+  ps::check_rc(pthread_mutexattr_init(&attr), "pthread_mutexattr_init");
   const int set = pthread_mutexattr_setprotocol(&attr, PTHREAD_PRIO_INHERIT);
   if (set == ENOTSUP)
     ps::unsupported("pthread_mutexattr_setprotocol(PTHREAD_PRIO_INHERIT): ENOTSUP");
-  ps::check(set == 0, "pthread_mutexattr_setprotocol");
+  ps::check_rc(set, "pthread_mutexattr_setprotocol");
   pthread_mutex_t mutex;
-  ps::check(pthread_mutex_init(&mutex, &attr) == 0, "pthread_mutex_init");
+  ps::check_rc(pthread_mutex_init(&mutex, &attr), "pthread_mutex_init");
   int protocol = -1;
-  ps::check(pthread_mutexattr_getprotocol(&attr, &protocol) == 0, "getprotocol");
+  ps::check_rc(pthread_mutexattr_getprotocol(&attr, &protocol), "getprotocol");
   ps::say("mutex protocol: ", protocol == PTHREAD_PRIO_INHERIT ? "PTHREAD_PRIO_INHERIT" : "other");
   pthread_mutexattr_destroy(&attr);
   ps::install(SIGUSR1, on_usr1);  // no SA_RESTART: the handler interrupts the wait
@@ -96,7 +96,7 @@ int main() {
       !ps::wait_for_thread_state(waiter_tid, "S", guard(5)))
     give_up("the waiter never blocked in pthread_mutex_lock");
   ps::say("main: the waiter is blocked in pthread_mutex_lock; sending it SIGUSR1");
-  ps::check(pthread_kill(waiter.native_handle(), SIGUSR1) == 0, "pthread_kill");
+  ps::check_rc(pthread_kill(waiter.native_handle(), SIGUSR1), "pthread_kill");
   if (!await([] { return g_caught == 1; }, guard(5))) give_up("the waiter's handler never ran");
   // Blocked again: the wait resumed after the handler (or the lock returned, which the
   // waiter's own line then shows early).

@@ -137,8 +137,8 @@ int main(int argc, char** argv) {
                   [] { return pthread_result(pthread_rwlock_tryrdlock(&rw)); },
                   [] { return pthread_result(pthread_rwlock_wrlock(&rw)); },
                   [] { return pthread_result(pthread_rwlock_trywrlock(&rw)); },
-                  [] { ps::check(pthread_rwlock_unlock(&rw) == 0, "pthread_rwlock_unlock"); },
-                  [] { ps::check(pthread_rwlock_unlock(&rw) == 0, "pthread_rwlock_unlock"); }};
+                  [] { ps::check_rc(pthread_rwlock_unlock(&rw), "pthread_rwlock_unlock"); },
+                  [] { ps::check_rc(pthread_rwlock_unlock(&rw), "pthread_rwlock_unlock"); }};
     return run(c);
   }
   if (flavour == "std") {
