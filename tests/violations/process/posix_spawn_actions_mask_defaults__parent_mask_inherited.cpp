@@ -96,10 +96,7 @@ int main(int argc, char** argv) {
   ps::check(sigaction(SIGHUP, &ign, nullptr) == 0 && sigaction(SIGUSR2, &ign, nullptr) == 0,
             "sigaction SIG_IGN");
   ps::install(SIGTERM, on_term);
-  sigset_t parent_mask;
-  sigemptyset(&parent_mask);
-  sigaddset(&parent_mask, SIGINT);
-  ps::check(sigprocmask(SIG_BLOCK, &parent_mask, nullptr) == 0, "sigprocmask");
+  const ps::BlockedSignals parent_mask{SIGINT};
   const int devnull = open("/dev/null", O_RDONLY);
   ps::check(devnull >= 0 && dup2(devnull, kClosedFd) == kClosedFd, "dup2 to fd 11");
   close(devnull);
