@@ -53,7 +53,7 @@ std::string who(pid_t tid) {
 void* thread_a(void*) {
   const sigset_t set = usr1_set();
   ps::check_rc(pthread_sigmask(SIG_UNBLOCK, &set, nullptr), "pthread_sigmask");
-  ps::await([] { return g_b.tid.load() != 0; }, "thread B starts");
+  ps::await([] { return g_b.tid.load() != 0; }, "thread B to start", 5);
   g_a.blocks_usr1 = blocks_usr1();
   g_a.tid = ps::this_thread_id();
   ps::await([] { return g_a.step.load() == 99; }, "thread A to be told to end", 5);
