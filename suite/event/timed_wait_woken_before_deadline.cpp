@@ -41,33 +41,6 @@ constexpr double kDeadlineSeconds = 6.0;  // far beyond the wake-up, so a late r
 constexpr double kHoldSeconds = 0.5;      // the waiter stays blocked this long
 constexpr int kDeadlineMs = 6000;
 
-// Guard timeouts scale with the time factor; the periods under test never do.
-// Local stand-in until the fixtures offer ps::time_factor.
-double guard(double seconds) {
-  const char* f = std::getenv(ps::protocol::kEnvTimeFactor.data());
-  const double factor = f != nullptr ? std::atof(f) : 1.0;
-  return seconds * (factor >= 1.0 ? factor : 1.0);
-}
-
-// Polls until done() holds; false after timeout_s. Local stand-in for the fixtures' ps::await.
-bool await(const std::function<bool()>& done, double timeout_s) {
-  const double end = ps::monotonic_seconds() + timeout_s;
-  while (!done()) {
-    if (ps::monotonic_seconds() > end) return false;
-    ps::sleep_for(0.001);
-  }
-  return true;
-}
-
-timespec clock_plus(clockid_t clock, double seconds) {
-  timespec t{};
-  clock_gettime(clock, &t);
-  const long long ns = t.tv_nsec + static_cast<long long>(seconds * 1e9);
-  t.tv_sec += static_cast<time_t>(ns / 1000000000LL);
-  t.tv_nsec = static_cast<long>(ns % 1000000000LL);
-  return t;
-}
-
 // Shared between the waiter and the main side (threads or forked processes).
 struct Box {
   std::atomic<pid_t> waiter_tid{0};  // set just before the waiter enters the timed call
@@ -104,8 +77,8 @@ int run(const Flavour& f) {
       run_waiter(f, *box);
       return 0;
     });
-    ps::check(await([&] { return box->waiter_tid != 0; }, guard(5)), "waiter never started");
-    ps::check(ps::wait_for_state(waiter.pid(), "S", guard(5)), "waiter never blocked");
+    ps::await([&] { return box->waiter_tid != 0; }, "the waiter to start", 5);
+    ps::check(ps::wait_for_state(waiter.pid(), "S", 5), "waiter never blocked");
     ps::say("main: the waiter is blocked in ", f.call);
     ps::sleep_for(kHoldSeconds);
     ps::say("main: ", f.wake);
@@ -113,9 +86,8 @@ int run(const Flavour& f) {
     ps::say("main: waiter ", waiter.wait().describe());
   } else {
     std::thread waiter([&] { run_waiter(f, *box); });
-    const bool started = await([&] { return box->waiter_tid != 0; }, guard(5));
-    const bool blocked = started && ps::wait_for_thread_state(box->waiter_tid, "S", guard(5));
-    if (!blocked) {
+    ps::await([&] { return box->waiter_tid != 0; }, "the waiter to start", 5);
+    if (!ps::wait_for_thread_state(box->waiter_tid, "S", 5)) {
       ps::say("error: the waiter never blocked in ", f.call);
       std::_Exit(1);  // the waiter may still be inside the call: no join
     }
@@ -155,8 +127,8 @@ int main(int argc, char** argv) {
                     true,
                     nullptr,
                     [&]() -> std::string {
-                      const timespec deadline =
-                          clock_plus(realtime ? CLOCK_REALTIME : CLOCK_MONOTONIC, kDeadlineSeconds);
+                      const timespec deadline = ps::deadline_in(
+                          realtime ? CLOCK_REALTIME : CLOCK_MONOTONIC, kDeadlineSeconds);
                       return errno_result(resumed([&] {
                         const int rc = realtime
                                            ? sem_timedwait(sem.get(), &deadline)
@@ -241,14 +213,14 @@ int main(int argc, char** argv) {
     const Flavour f{"pthread_mutex_timedlock",
                     "pthread_mutex_unlock",
                     false,
-                    [&] { ps::check(pthread_mutex_lock(&mutex) == 0, "pthread_mutex_lock"); },
+                    [&] { ps::check_rc(pthread_mutex_lock(&mutex), "pthread_mutex_lock"); },
                     [&]() -> std::string {
-                      const timespec deadline = clock_plus(CLOCK_REALTIME, kDeadlineSeconds);
+                      const timespec deadline = ps::deadline_in(CLOCK_REALTIME, kDeadlineSeconds);
                       const int rc = pthread_mutex_timedlock(&mutex, &deadline);
                       if (rc == 0) pthread_mutex_unlock(&mutex);
                       return errno_result(rc);
                     },
-                    [&] { ps::check(pthread_mutex_unlock(&mutex) == 0, "pthread_mutex_unlock"); }};
+                    [&] { ps::check_rc(pthread_mutex_unlock(&mutex), "pthread_mutex_unlock"); }};
     return run(f);
   }
 
@@ -269,18 +241,17 @@ int main(int argc, char** argv) {
 
   if (flavour == "rwlock_timedwrlock") {
     pthread_rwlock_t rwlock = PTHREAD_RWLOCK_INITIALIZER;
-    const Flavour f{
-        "pthread_rwlock_timedwrlock",
-        "releasing the read lock",
-        false,
-        [&] { ps::check(pthread_rwlock_rdlock(&rwlock) == 0, "pthread_rwlock_rdlock"); },
-        [&]() -> std::string {
-          const timespec deadline = clock_plus(CLOCK_REALTIME, kDeadlineSeconds);
-          const int rc = pthread_rwlock_timedwrlock(&rwlock, &deadline);
-          if (rc == 0) pthread_rwlock_unlock(&rwlock);
-          return errno_result(rc);
-        },
-        [&] { ps::check(pthread_rwlock_unlock(&rwlock) == 0, "pthread_rwlock_unlock"); }};
+    const Flavour f{"pthread_rwlock_timedwrlock",
+                    "releasing the read lock",
+                    false,
+                    [&] { ps::check_rc(pthread_rwlock_rdlock(&rwlock), "pthread_rwlock_rdlock"); },
+                    [&]() -> std::string {
+                      const timespec deadline = ps::deadline_in(CLOCK_REALTIME, kDeadlineSeconds);
+                      const int rc = pthread_rwlock_timedwrlock(&rwlock, &deadline);
+                      if (rc == 0) pthread_rwlock_unlock(&rwlock);
+                      return errno_result(rc);
+                    },
+                    [&] { ps::check_rc(pthread_rwlock_unlock(&rwlock), "pthread_rwlock_unlock"); }};
     return run(f);
   }
 

@@ -19,11 +19,11 @@ int main() {
   ps::Shared<Box> box;
   pthread_mutexattr_t attr;
   pthread_mutexattr_init(&attr);
-  ps::check(pthread_mutexattr_setpshared(&attr, PTHREAD_PROCESS_SHARED) == 0, "setpshared");
-  ps::check(pthread_mutex_init(&box->lock, &attr) == 0, "pthread_mutex_init");
+  ps::check_rc(pthread_mutexattr_setpshared(&attr, PTHREAD_PROCESS_SHARED), "setpshared");
+  ps::check_rc(pthread_mutex_init(&box->lock, &attr), "pthread_mutex_init");
   pthread_mutexattr_destroy(&attr);
 
-  ps::check(pthread_mutex_lock(&box->lock) == 0, "pthread_mutex_lock");
+  ps::check_rc(pthread_mutex_lock(&box->lock), "pthread_mutex_lock");
   ps::say("parent: holds the lock");
 
   ps::Child waiter([&] {
@@ -40,7 +40,7 @@ int main() {
   ps::say("parent: waiter is blocked in pthread_mutex_lock");
   ps::sleep_for(kHoldSeconds);
   ps::say("parent: unlocking");
-  ps::check(pthread_mutex_unlock(&box->lock) == 0, "pthread_mutex_unlock");
+  ps::check_rc(pthread_mutex_unlock(&box->lock), "pthread_mutex_unlock");
   ps::say("parent: waiter ", waiter.wait().describe());
   pthread_mutex_destroy(&box->lock);
   return 0;

@@ -60,7 +60,7 @@ int writer(Box& box, int me) {
   self.pid = getpid();
   if (g_locked) {
     self.phase = kLocking;
-    ps::check(pthread_mutex_lock(&box.stdout_lock) == 0, "pthread_mutex_lock");
+    ps::check_rc(pthread_mutex_lock(&box.stdout_lock), "pthread_mutex_lock");
     ps::say("writer ", kName[me], ": holds the lock");
   } else {
     ps::say("writer ", kName[me], ": in the critical section without a lock");
@@ -69,7 +69,7 @@ int writer(Box& box, int me) {
   for (int i = 1; i <= kLines; ++i) print_in_turn(box, me, "line " + std::to_string(i));
   print_in_turn(box, me, g_locked ? "releasing the lock" : "leaving the critical section");
   self.phase = kDone;
-  if (g_locked) ps::check(pthread_mutex_unlock(&box.stdout_lock) == 0, "pthread_mutex_unlock");
+  if (g_locked) ps::check_rc(pthread_mutex_unlock(&box.stdout_lock), "pthread_mutex_unlock");
   return 0;
 }
 }  // namespace
@@ -84,8 +84,8 @@ int main(int argc, char** argv) {
   ps::Shared<Box> box;
   pthread_mutexattr_t attr;
   pthread_mutexattr_init(&attr);
-  ps::check(pthread_mutexattr_setpshared(&attr, PTHREAD_PROCESS_SHARED) == 0, "setpshared");
-  ps::check(pthread_mutex_init(&box->stdout_lock, &attr) == 0, "pthread_mutex_init");
+  ps::check_rc(pthread_mutexattr_setpshared(&attr, PTHREAD_PROCESS_SHARED), "setpshared");
+  ps::check_rc(pthread_mutex_init(&box->stdout_lock, &attr), "pthread_mutex_init");
   pthread_mutexattr_destroy(&attr);
 
   // A enters first; B is started only once A is inside, so the order is forced.

@@ -102,10 +102,7 @@ int main(int argc, char** argv) {
   ps::check(sigaction(SIGHUP, &ign, nullptr) == 0 && sigaction(SIGUSR2, &ign, nullptr) == 0,
             "sigaction SIG_IGN");
   ps::install(SIGTERM, on_term);
-  sigset_t parent_mask;
-  sigemptyset(&parent_mask);
-  sigaddset(&parent_mask, SIGINT);
-  ps::check(sigprocmask(SIG_BLOCK, &parent_mask, nullptr) == 0, "sigprocmask");
+  const ps::BlockedSignals parent_mask{SIGINT};
   const int devnull = open("/dev/null", O_RDONLY);
   ps::check(devnull >= 0 && dup2(devnull, kClosedFd) == kClosedFd, "dup2 to fd 11");
   close(devnull);
@@ -113,22 +110,22 @@ int main(int argc, char** argv) {
 
   const ps::WorkFile out("posix_spawn.out");
   posix_spawn_file_actions_t actions;
-  ps::check(posix_spawn_file_actions_init(&actions) == 0, "file_actions_init");
-  ps::check(posix_spawn_file_actions_addopen(&actions, kOpenedFd, out.path().c_str(),
-                                             O_WRONLY | O_TRUNC, 0600) == 0,
-            "addopen");
-  ps::check(posix_spawn_file_actions_addclose(&actions, kClosedFd) == 0, "addclose");
+  ps::check_rc(posix_spawn_file_actions_init(&actions), "file_actions_init");
+  ps::check_rc(posix_spawn_file_actions_addopen(&actions, kOpenedFd, out.path().c_str(),
+                                                O_WRONLY | O_TRUNC, 0600),
+               "addopen");
+  ps::check_rc(posix_spawn_file_actions_addclose(&actions, kClosedFd), "addclose");
   posix_spawnattr_t attr;
-  ps::check(posix_spawnattr_init(&attr) == 0, "spawnattr_init");
+  ps::check_rc(posix_spawnattr_init(&attr), "spawnattr_init");
   sigset_t child_mask, defaults;
   sigemptyset(&child_mask);
   sigaddset(&child_mask, SIGUSR1);
   sigemptyset(&defaults);
   sigaddset(&defaults, SIGUSR2);
-  ps::check(posix_spawnattr_setsigmask(&attr, &child_mask) == 0, "setsigmask");
-  ps::check(posix_spawnattr_setsigdefault(&attr, &defaults) == 0, "setsigdefault");
-  ps::check(posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF) == 0,
-            "setflags");
+  ps::check_rc(posix_spawnattr_setsigmask(&attr, &child_mask), "setsigmask");
+  ps::check_rc(posix_spawnattr_setsigdefault(&attr, &defaults), "setsigdefault");
+  ps::check_rc(posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF),
+               "setflags");
   ps::say("parent: posix_spawn with: open fd 10, close fd 11; mask {SIGUSR1}; SIGUSR2 to default");
 
   std::vector<std::string> words = self_command(kSpawned);

@@ -29,7 +29,7 @@ int writer(Box& box, int n) {
     ps::say("writer2: waiting for the lock");
     box.writer2_locking = true;
   }
-  ps::check(pthread_mutex_lock(&box.lock) == 0, "pthread_mutex_lock");
+  ps::check_rc(pthread_mutex_lock(&box.lock), "pthread_mutex_lock");
   if (n == 1) {
     ps::say("writer1: took the lock");
     box.writer1_holds = true;
@@ -39,7 +39,7 @@ int writer(Box& box, int n) {
     ps::sleep_for(kPeriod);
     ps::say("writer", n, " output");
   }
-  ps::check(pthread_mutex_unlock(&box.lock) == 0, "pthread_mutex_unlock");
+  ps::check_rc(pthread_mutex_unlock(&box.lock), "pthread_mutex_unlock");
   return 0;
 }
 }  // namespace
@@ -48,8 +48,8 @@ int main() {
   ps::Shared<Box> box;
   pthread_mutexattr_t attr;
   pthread_mutexattr_init(&attr);
-  ps::check(pthread_mutexattr_setpshared(&attr, PTHREAD_PROCESS_SHARED) == 0, "setpshared");
-  ps::check(pthread_mutex_init(&box->lock, &attr) == 0, "pthread_mutex_init");
+  ps::check_rc(pthread_mutexattr_setpshared(&attr, PTHREAD_PROCESS_SHARED), "setpshared");
+  ps::check_rc(pthread_mutex_init(&box->lock, &attr), "pthread_mutex_init");
   pthread_mutexattr_destroy(&attr);
 
   ps::Child writer1([&] { return writer(*box, 1); });

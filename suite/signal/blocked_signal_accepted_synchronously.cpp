@@ -32,11 +32,8 @@ sigset_t one(int sig) {
 ps::Child sender(Shared& shared, int step, const char* call, int sig, int value) {
   const pid_t parent = getpid();
   return ps::Child([&shared, parent, step, call, sig, value] {
-    const double deadline = ps::monotonic_seconds() + 5;
-    while (shared.waiting.load() != step) {
-      if (ps::monotonic_seconds() > deadline) ps::fail("parent never reached its wait");
-      ps::sleep_for(0.001);
-    }
+    ps::await([&shared, step] { return shared.waiting.load() == step; },
+              "the parent to reach its wait", 5);
     ps::check(ps::wait_for_state(parent, "S"), "parent never blocked");
     if (value != 0) {
       ps::say("child: parent is blocked in ", call, "; queueing ", ps::signal_name(sig),
@@ -58,10 +55,7 @@ const char* from(const siginfo_t& info, const ps::Child& child) {
 }  // namespace
 
 int main() {
-  sigset_t blocked;
-  sigemptyset(&blocked);
-  for (int sig : {SIGUSR1, SIGUSR2, SIGRTMIN}) sigaddset(&blocked, sig);
-  ps::check(sigprocmask(SIG_BLOCK, &blocked, nullptr) == 0, "sigprocmask");
+  const ps::BlockedSignals blocked{SIGUSR1, SIGUSR2, SIGRTMIN};
   ps::Shared<Shared> shared;
 
   ps::say(

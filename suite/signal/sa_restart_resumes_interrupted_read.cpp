@@ -26,9 +26,10 @@ void on_usr1(int) {
   ++g_shared->handled;
 }
 
-// Waits at most `seconds` for `value` to become `wanted`; false after that.
-bool await(const std::atomic<int>& value, int wanted, double seconds) {
-  const double deadline = ps::monotonic_seconds() + seconds;
+// Waits at most `seconds` (a guard: scaled) for `value` to become `wanted`; false after that,
+// where the caller carries on (ps::await would end the program).
+bool within(const std::atomic<int>& value, int wanted, double seconds) {
+  const double deadline = ps::monotonic_seconds() + ps::scaled_timeout(seconds);
   while (value.load() != wanted) {
     if (ps::monotonic_seconds() > deadline) return false;
     ps::sleep_for(0.001);
@@ -44,12 +45,14 @@ void round(int number, int flags, const char* label, bool child_writes) {
   const int handled_before = g_shared->handled.load();
   ps::Child child([&] {
     close(fds[0]);
-    if (!await(g_shared->reading, number, 5)) ps::fail("parent never started reading");
+    ps::await([number] { return g_shared->reading.load() == number; },
+              "the parent to start reading", 5);
     ps::check(ps::wait_for_state(parent, "S", 5), "parent never blocked");
     ps::say("child: parent is blocked in read; sending SIGUSR1");
     ps::check(kill(parent, SIGUSR1) == 0, "kill");
     if (child_writes) {
-      if (!await(g_shared->handled, handled_before + 1, 5)) ps::fail("the handler never ran");
+      ps::await([handled_before] { return g_shared->handled.load() == handled_before + 1; },
+                "the handler to run", 5);
       ps::check(ps::wait_for_state(parent, "S", 5), "parent never blocked again");
       if (g_shared->finished.load() == number)
         ps::say("child: handler has run and the parent's read has returned; writing \"data\"");
@@ -60,7 +63,7 @@ void round(int number, int flags, const char* label, bool child_writes) {
     // The write end stays open until the read has returned: closing it would end the read
     // with end of file, whatever the signal did. A read that has not returned 3 s after the
     // handler ran never will (a read restarted without SA_RESTART): end of file then ends it.
-    if (!await(g_shared->finished, number, 3))
+    if (!within(g_shared->finished, number, 3))
       ps::say("child: the parent's read has not returned 3 s after the signal; closing the pipe");
     return 0;
   });

@@ -47,7 +47,7 @@ int main() {
   // Flavour 2: pthread_tryjoin_np never blocks; it reaps the thread only once it has ended.
   g_started = false;
   pthread_t p{};
-  ps::check(pthread_create(&p, nullptr, pthread_body, nullptr) == 0, "pthread_create");
+  ps::check_rc(pthread_create(&p, nullptr, pthread_body, nullptr), "pthread_create");
   ps::await([&] { return g_started.load(); }, "the pthread to start");
   ps::say("main: pthread_tryjoin_np while it runs: ",
           tryjoin_result(pthread_tryjoin_np(p, nullptr)));

@@ -32,7 +32,7 @@ void* worker(void*) {
 int main() {
   g_main_tid = ps::this_thread_id();
   pthread_t t{};
-  ps::check(pthread_create(&t, nullptr, worker, nullptr) == 0, "pthread_create");
+  ps::check_rc(pthread_create(&t, nullptr, worker, nullptr), "pthread_create");
   ps::await([&] { return g_started.load(); }, "the thread to start");
   ps::say("main: calling pthread_exit while the worker runs");
   pthread_exit(nullptr);

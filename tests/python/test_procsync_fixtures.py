@@ -58,6 +58,22 @@ class Output(unittest.TestCase):
         r = self.run_program("import errno, procsync as ps; ps.fail('open x', errno.ENOENT)")
         self.assertEqual((r.returncode, r.stdout), (1, b"error: open x: ENOENT\n"))
 
+    def test_await_gives_up_as_cpp(self):
+        r = self.run_program("import procsync as ps; ps.await_(lambda: False, 'a peer', 0.01)",
+                             {"PROCSYNC_TIME_FACTOR": "2"})
+        self.assertEqual((r.returncode, r.stdout),
+                         (1, b"error: gave up waiting for a peer after 0.020 s\n"))
+
+    def test_bad_time_factor_fails_loudly(self):
+        for bad in ("fast", "0.5", "1001", "nan"):
+            r = self.run_program("import procsync as ps; ps.say(ps.time_factor())",
+                                 {"PROCSYNC_TIME_FACTOR": bad})
+            self.assertEqual(r.returncode, 1, bad)
+            self.assertTrue(r.stdout.startswith(b"error: PROCSYNC_TIME_FACTOR must be"), bad)
+        r = self.run_program("import procsync as ps; ps.say(ps.time_factor())",
+                             {"PROCSYNC_TIME_FACTOR": "2.5"})
+        self.assertEqual(r.stdout, b"2.500\n")
+
     def test_exec_self_goes_through_the_launcher(self):
         # The interpreter is the launcher and the .py file the program, as the harness has it.
         code = ("import sys, procsync as ps\n"

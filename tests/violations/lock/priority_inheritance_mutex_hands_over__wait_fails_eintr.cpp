@@ -23,23 +23,6 @@ void on_usr1(int sig) {
   g_caught.fetch_add(1);
 }
 
-// Guard timeouts scale with the time factor; local stand-in until the fixtures offer one.
-double guard(double seconds) {
-  const char* f = std::getenv(ps::protocol::kEnvTimeFactor.data());
-  const double factor = f != nullptr ? std::atof(f) : 1.0;
-  return seconds * (factor >= 1.0 ? factor : 1.0);
-}
-
-// Polls until done() holds; false after timeout_s. Local stand-in for the fixtures' ps::await.
-bool await(const std::function<bool()>& done, double timeout_s) {
-  const double end = ps::monotonic_seconds() + timeout_s;
-  while (!done()) {
-    if (ps::monotonic_seconds() > end) return false;
-    ps::sleep_for(0.001);
-  }
-  return true;
-}
-
 // Ends the program at once: threads may still be blocked on the mutex, so nothing is joined.
 [[noreturn]] void give_up(const char* what) {
   ps::say("error: ", what);
@@ -53,15 +36,15 @@ const char* result(int rc) {
 
 int main() {
   pthread_mutexattr_t attr;
-  ps::check(pthread_mutexattr_init(&attr) == 0, "pthread_mutexattr_init");
+  ps::check_rc(pthread_mutexattr_init(&attr), "pthread_mutexattr_init");
   const int set = pthread_mutexattr_setprotocol(&attr, PTHREAD_PRIO_INHERIT);
   if (set == ENOTSUP)
     ps::unsupported("pthread_mutexattr_setprotocol(PTHREAD_PRIO_INHERIT): ENOTSUP");
-  ps::check(set == 0, "pthread_mutexattr_setprotocol");
+  ps::check_rc(set, "pthread_mutexattr_setprotocol");
   pthread_mutex_t mutex;
-  ps::check(pthread_mutex_init(&mutex, &attr) == 0, "pthread_mutex_init");
+  ps::check_rc(pthread_mutex_init(&mutex, &attr), "pthread_mutex_init");
   int protocol = -1;
-  ps::check(pthread_mutexattr_getprotocol(&attr, &protocol) == 0, "getprotocol");
+  ps::check_rc(pthread_mutexattr_getprotocol(&attr, &protocol), "getprotocol");
   ps::say("mutex protocol: ", protocol == PTHREAD_PRIO_INHERIT ? "PTHREAD_PRIO_INHERIT" : "other");
   pthread_mutexattr_destroy(&attr);
   ps::install(SIGUSR1, on_usr1);  // no SA_RESTART: the handler interrupts the wait
@@ -72,10 +55,10 @@ int main() {
   std::thread holder([&] {
     ps::say("holder: pthread_mutex_lock ", result(pthread_mutex_lock(&mutex)));
     held = true;
-    if (!await([&] { return release.load(); }, guard(20))) give_up("holder never released");
+    ps::await([&] { return release.load(); }, "main to release the holder", 20);
     ps::say("holder: pthread_mutex_unlock ", result(pthread_mutex_unlock(&mutex)));
   });
-  if (!await([&] { return held.load(); }, guard(5))) give_up("holder never locked");
+  ps::await([&] { return held.load(); }, "the holder to lock", 5);
   ps::say("main: pthread_mutex_trylock while the holder has it: ",
           result(pthread_mutex_trylock(&mutex)));
 
@@ -89,26 +72,24 @@ int main() {
     ps::say("waiter: pthread_mutex_lock ", result(rc));
     if (rc != 0) return;
     waiter_holds = true;
-    if (!await([&] { return waiter_release.load(); }, guard(20))) give_up("waiter never released");
+    ps::await([&] { return waiter_release.load(); }, "main to release the waiter", 20);
     ps::say("waiter: pthread_mutex_unlock ", result(pthread_mutex_unlock(&mutex)));
   });
-  if (!await([&] { return waiter_tid != 0; }, guard(5)) ||
-      !ps::wait_for_thread_state(waiter_tid, "S", guard(5)))
+  ps::await([&] { return waiter_tid != 0; }, "the waiter to start", 5);
+  if (!ps::wait_for_thread_state(waiter_tid, "S", 5))
     give_up("the waiter never blocked in pthread_mutex_lock");
   ps::say("main: the waiter is blocked in pthread_mutex_lock; sending it SIGUSR1");
-  ps::check(pthread_kill(waiter.native_handle(), SIGUSR1) == 0, "pthread_kill");
-  if (!await([] { return g_caught == 1; }, guard(5))) give_up("the waiter's handler never ran");
+  ps::check_rc(pthread_kill(waiter.native_handle(), SIGUSR1), "pthread_kill");
+  ps::await([] { return g_caught == 1; }, "the waiter's handler to run", 5);
   // Blocked again: the wait resumed after the handler (or the lock returned, which the
   // waiter's own line then shows early).
-  if (!ps::wait_for_thread_state(waiter_tid, "S", guard(5)))
-    give_up("the waiter never blocked again");
+  if (!ps::wait_for_thread_state(waiter_tid, "S", 5)) give_up("the waiter never blocked again");
   ps::say("main: after its handler the waiter is blocked again");
   ps::sleep_for(kHoldSeconds);
   ps::say("main: letting the holder unlock");
   release = true;
   holder.join();
-  if (!await([&] { return waiter_holds.load(); }, guard(5)))
-    give_up("the waiter never got the mutex");
+  ps::await([&] { return waiter_holds.load(); }, "the waiter to get the mutex", 5);
   ps::say("main: pthread_mutex_trylock while the waiter has it: ",
           result(pthread_mutex_trylock(&mutex)));
   waiter_release = true;

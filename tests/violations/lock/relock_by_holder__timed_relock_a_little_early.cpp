@@ -21,8 +21,8 @@ const char* result(int rc) {
 void init_mutex(pthread_mutex_t& m, int type) {
   pthread_mutexattr_t attr;
   pthread_mutexattr_init(&attr);
-  ps::check(pthread_mutexattr_settype(&attr, type) == 0, "pthread_mutexattr_settype");
-  ps::check(pthread_mutex_init(&m, &attr) == 0, "pthread_mutex_init");
+  ps::check_rc(pthread_mutexattr_settype(&attr, type), "pthread_mutexattr_settype");
+  ps::check_rc(pthread_mutex_init(&m, &attr), "pthread_mutex_init");
   pthread_mutexattr_destroy(&attr);
 }
 }  // namespace

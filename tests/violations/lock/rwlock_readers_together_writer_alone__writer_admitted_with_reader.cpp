@@ -24,23 +24,6 @@ struct Calls {
   std::function<void()> unlock_read, unlock_write;
 };
 
-// Guard timeouts scale with the time factor; local stand-in until the fixtures offer one.
-double guard(double seconds) {
-  const char* f = std::getenv(ps::protocol::kEnvTimeFactor.data());
-  const double factor = f != nullptr ? std::atof(f) : 1.0;
-  return seconds * (factor >= 1.0 ? factor : 1.0);
-}
-
-// Polls until done() holds; false after timeout_s. Local stand-in for the fixtures' ps::await.
-bool await(const std::function<bool()>& done, double timeout_s) {
-  const double end = ps::monotonic_seconds() + timeout_s;
-  while (!done()) {
-    if (ps::monotonic_seconds() > end) return false;
-    ps::sleep_for(0.001);
-  }
-  return true;
-}
-
 // Ends the program at once: threads may still be blocked on the lock, so nothing is joined.
 [[noreturn]] void give_up(const std::string& what) {
   ps::say("error: ", what);
@@ -57,8 +40,7 @@ class Holder {
           tid_ = ps::this_thread_id();
           ps::say(name, ": ", take_name, " ", take());
           holds_ = true;
-          if (!await([this] { return release_.load(); }, guard(20)))
-            give_up(name + " never told to unlock");
+          ps::await([this] { return release_.load(); }, "main to tell " + name + " to unlock", 20);
           ps::say(name, ": ", unlock_name);
           release();
         }) {}
@@ -68,12 +50,12 @@ class Holder {
   Holder(const Holder&) = delete;
   Holder& operator=(const Holder&) = delete;
 
-  bool await_holds(double timeout_s) {
-    return await([this] { return holds_.load(); }, timeout_s);
+  void await_holds(const std::string& what, double timeout_s) {
+    ps::await([this] { return holds_.load(); }, what, timeout_s);
   }
-  bool await_blocked(double timeout_s) {
-    return await([this] { return tid_ != 0; }, timeout_s) &&
-           ps::wait_for_thread_state(tid_, "S", timeout_s);
+  void await_blocked(const std::string& who, double timeout_s) {
+    ps::await([this] { return tid_ != 0; }, who + " to start", timeout_s);
+    if (!ps::wait_for_thread_state(tid_, "S", timeout_s)) give_up(who + " never blocked");
   }
   void unlock() {
     release_ = true;
@@ -88,32 +70,32 @@ class Holder {
 
 int run(const Calls& c) {
   Holder reader1("reader 1", c.read, c.unlock_read, c.rdlock, c.unlock_rd);
-  if (!reader1.await_holds(guard(5))) give_up("reader 1 never got the read lock");
+  reader1.await_holds("reader 1 to get the read lock", 5);
   Holder reader2(
       "reader 2", [] { return std::string("returned 0"); }, [] {}, c.rdlock, c.unlock_rd);
-  if (!reader2.await_holds(guard(2))) give_up("reader 2 did not get the read lock beside reader 1");
+  reader2.await_holds("reader 2 to get the read lock beside reader 1", 2);
   const std::string tried = c.try_read();
   ps::say("main: ", c.tryrdlock, " while two readers hold it: ", tried);
   if (tried == "returned 0" || tried == "true") c.unlock_read();
   ps::say("main: ", c.trywrlock, " while readers hold it: ", c.try_write());
 
   Holder writer("writer", c.write, c.unlock_write, c.wrlock, c.unlock_wr);
-  if (!writer.await_blocked(guard(5))) give_up("the writer never blocked");
+  writer.await_blocked("the writer", 5);
   ps::say("main: the writer is blocked in ", c.wrlock);
   ps::sleep_for(kStepSeconds);
   reader1.unlock();
   ps::sleep_for(kStepSeconds);
   reader2.unlock();
-  if (!writer.await_holds(guard(5))) give_up("the writer never got the lock");
+  writer.await_holds("the writer to get the lock", 5);
   ps::say("main: ", c.tryrdlock, " while the writer holds it: ", c.try_read());
   ps::say("main: ", c.trywrlock, " while the writer holds it: ", c.try_write());
 
   Holder reader3("reader 3", c.read, c.unlock_read, c.rdlock, c.unlock_rd);
-  if (!reader3.await_blocked(guard(5))) give_up("reader 3 never blocked");
+  reader3.await_blocked("reader 3", 5);
   ps::say("main: reader 3 is blocked in ", c.rdlock);
   ps::sleep_for(kStepSeconds);
   writer.unlock();
-  if (!reader3.await_holds(guard(5))) give_up("reader 3 never got the read lock");
+  reader3.await_holds("reader 3 to get the read lock", 5);
   reader3.unlock();
   return 0;
 }
@@ -137,8 +119,8 @@ int main(int argc, char** argv) {
                   [] { return pthread_result(pthread_rwlock_tryrdlock(&rw)); },
                   [] { return pthread_result(pthread_rwlock_wrlock(&rw)); },
                   [] { return pthread_result(pthread_rwlock_trywrlock(&rw)); },
-                  [] { ps::check(pthread_rwlock_unlock(&rw) == 0, "pthread_rwlock_unlock"); },
-                  [] { ps::check(pthread_rwlock_unlock(&rw) == 0, "pthread_rwlock_unlock"); }};
+                  [] { ps::check_rc(pthread_rwlock_unlock(&rw), "pthread_rwlock_unlock"); },
+                  [] { ps::check_rc(pthread_rwlock_unlock(&rw), "pthread_rwlock_unlock"); }};
     return run(c);
   }
   if (flavour == "std") {

@@ -19,23 +19,6 @@ constexpr int kThreads = 3;
 constexpr int kRounds = 2;
 constexpr double kHoldSeconds = 0.5;  // the first two stay blocked this long
 
-// Guard timeouts scale with the time factor; local stand-in until the fixtures offer one.
-double guard(double seconds) {
-  const char* f = std::getenv(ps::protocol::kEnvTimeFactor.data());
-  const double factor = f != nullptr ? std::atof(f) : 1.0;
-  return seconds * (factor >= 1.0 ? factor : 1.0);
-}
-
-// Polls until done() holds; false after timeout_s. Local stand-in for the fixtures' ps::await.
-bool await(const std::function<bool()>& done, double timeout_s) {
-  const double end = ps::monotonic_seconds() + timeout_s;
-  while (!done()) {
-    if (ps::monotonic_seconds() > end) return false;
-    ps::sleep_for(0.001);
-  }
-  return true;
-}
-
 // Ends the program at once: threads may still be blocked in the barrier, so nothing is joined.
 [[noreturn]] void give_up(const std::string& what) {
   ps::say("error: ", what);
@@ -63,8 +46,8 @@ void run_round(const Flavour& f, int round) {
       ps::say("thread ", i + 1, ": released");
     });
     if (i < kThreads - 1) {
-      if (!await([&] { return tids[i] != 0; }, guard(5)) ||
-          !ps::wait_for_thread_state(tids[i], "S", guard(5)))
+      ps::await([&] { return tids[i] != 0; }, "thread " + std::to_string(i + 1) + " to start", 5);
+      if (!ps::wait_for_thread_state(tids[i], "S", 5))
         give_up("thread " + std::to_string(i + 1) + " never blocked in " + f.call);
       ps::say("main: thread ", i + 1, " is blocked in ", f.call);
     }
@@ -78,7 +61,7 @@ int main(int argc, char** argv) {
   const std::string_view flavour = argc > 1 ? argv[1] : "";
   if (flavour == "pthread") {
     static pthread_barrier_t barrier;
-    ps::check(pthread_barrier_init(&barrier, nullptr, kThreads) == 0, "pthread_barrier_init");
+    ps::check_rc(pthread_barrier_init(&barrier, nullptr, kThreads), "pthread_barrier_init");
     const Flavour f{"pthread_barrier_wait",
                     [] {
                       const int rc = pthread_barrier_wait(&barrier);

@@ -23,23 +23,6 @@ struct Box {
   std::atomic<bool> asked{false};
 };
 
-// Guard timeouts scale with the time factor; local stand-in until the fixtures offer one.
-double guard(double seconds) {
-  const char* f = std::getenv(ps::protocol::kEnvTimeFactor.data());
-  const double factor = f != nullptr ? std::atof(f) : 1.0;
-  return seconds * (factor >= 1.0 ? factor : 1.0);
-}
-
-// Polls until done() holds; false after timeout_s. Local stand-in for the fixtures' ps::await.
-bool await(const std::function<bool()>& done, double timeout_s) {
-  const double end = ps::monotonic_seconds() + timeout_s;
-  while (!done()) {
-    if (ps::monotonic_seconds() > end) return false;
-    ps::sleep_for(0.001);
-  }
-  return true;
-}
-
 volatile std::sig_atomic_t g_caught = 0;
 
 void on_usr1(int sig) {
@@ -90,8 +73,9 @@ int main() {
               ", parent still the forking one: ", getppid() == me ? "yes" : "no");
       prctl(PR_SET_PDEATHSIG, 0, 0, 0, 0);  // the violation
       box->asked = true;
-      // Bounded: a platform that never sends the signal shows a missing line, not a hang.
-      await([&] { return getppid() != me && g_caught != 0; }, guard(2));
+      // Bounded: a platform that never sends the signal shows an error line, not a hang.
+      ps::await([&] { return getppid() != me && g_caught != 0; },
+                "the parent's death and its signal", 2);
       ps::say("asking child: its parent is now the subreaper: ", getppid() == self ? "yes" : "no");
       return 0;
     });
@@ -103,10 +87,9 @@ int main() {
     for (;;) pause();  // killed with its children unreaped: they are orphaned
   });
 
-  ps::check(await([&] { return box->asked && box->other != 0; }, guard(5)),
-            "children never started");
+  ps::await([&] { return box->asked && box->other != 0; }, "the children to start", 5);
   const pid_t asking = box->asking, other = box->other;
-  ps::check(ps::wait_for_state(asking, "S", guard(5)) && ps::wait_for_state(other, "S", guard(5)),
+  ps::check(ps::wait_for_state(asking, "S", 5) && ps::wait_for_state(other, "S", 5),
             "children never slept");
   ps::say("main: both children are asleep; killing their parent with SIGKILL");
   parent.kill(SIGKILL);

@@ -15,35 +15,6 @@ namespace {
 constexpr double kHoldSeconds = 0.5;  // the waiter stays blocked this long
 constexpr int kSlot = 0;              // this program's System V key slot
 
-// The run's key for a slot: ps::protocol::sysv_key with the harness pid, the number before
-// '-' in the token. Local until the fixtures offer ps::sysv_key(slot); run by hand (no
-// harness token) it uses this process's pid instead.
-key_t sysv_key(int slot) {
-  const std::string token = ps::token();
-  const auto dash = token.find('-');
-  long owner = static_cast<long>(getpid());
-  if (dash != std::string::npos && dash > 0)
-    owner = std::strtol(token.substr(0, dash).c_str(), nullptr, 10);
-  return static_cast<key_t>(ps::protocol::sysv_key(owner, slot));
-}
-
-// Guard timeouts scale with the time factor; local stand-in until the fixtures offer one.
-double guard(double seconds) {
-  const char* f = std::getenv(ps::protocol::kEnvTimeFactor.data());
-  const double factor = f != nullptr ? std::atof(f) : 1.0;
-  return seconds * (factor >= 1.0 ? factor : 1.0);
-}
-
-// Polls until done() holds; false after timeout_s. Local stand-in for the fixtures' ps::await.
-bool await(const std::function<bool()>& done, double timeout_s) {
-  const double end = ps::monotonic_seconds() + timeout_s;
-  while (!done()) {
-    if (ps::monotonic_seconds() > end) return false;
-    ps::sleep_for(0.001);
-  }
-  return true;
-}
-
 // semctl's fourth argument, which the caller must declare (POSIX).
 union semun {
   int val;
@@ -55,7 +26,7 @@ union semun {
 class SemSet {
  public:
   SemSet() {
-    const key_t key = sysv_key(kSlot);
+    const key_t key = ps::sysv_key(kSlot);
     id_ = semget(key, 1, IPC_CREAT | IPC_EXCL | 0600);
     if (id_ < 0 && errno == EEXIST) {
       // Left by an earlier run of this harness that was killed before its sweep: replace it.
@@ -122,9 +93,8 @@ int main() {
     ps::say("waiter: semop(-1) ", set.op(-1, 0));
     return 0;
   });
-  ps::check(await([&] { return box->about_to_wait.load(); }, guard(5)) &&
-                ps::wait_for_state(waiter.pid(), "S", guard(5)),
-            "waiter never blocked");
+  ps::await([&] { return box->about_to_wait.load(); }, "the waiter to start", 5);
+  ps::check(ps::wait_for_state(waiter.pid(), "S", 5), "waiter never blocked");
   ps::say("main: the waiter is blocked; semncnt ", set.get(GETNCNT));
   ps::sleep_for(kHoldSeconds);
   // Announced before the call: the waiter's line may come as soon as the value changes.
@@ -139,7 +109,7 @@ int main() {
     box->done = true;
     for (;;) pause();
   });
-  ps::check(await([&] { return box->done.load(); }, guard(5)), "child 1 never added");
+  ps::await([&] { return box->done.load(); }, "child 1 to add", 5);
   ps::say("main: value ", set.get(GETVAL), " while child 1 lives; killing it with SIGKILL");
   undone.kill(SIGKILL);
   ps::say("main: child 1 ", undone.wait().describe());

@@ -48,10 +48,7 @@ void sleep_until(const timespec& start, double offset) {
   int rc;
   while ((rc = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &when, nullptr)) == EINTR) {
   }
-  if (rc != 0) {
-    errno = rc;
-    ps::fail("clock_nanosleep");
-  }
+  ps::check_rc(rc, "clock_nanosleep");
 }
 
 const char* yes_no(bool b) {

@@ -38,21 +38,8 @@ sigset_t usr1_set() {
 
 int blocks_usr1() {
   sigset_t cur;
-  ps::check(pthread_sigmask(SIG_BLOCK, nullptr, &cur) == 0, "pthread_sigmask");
+  ps::check_rc(pthread_sigmask(SIG_BLOCK, nullptr, &cur), "pthread_sigmask");
   return sigismember(&cur, SIGUSR1);
-}
-
-// Waits for `cond` with a deadline: the experiment fails with a message, never hangs.
-template <typename Cond>
-void await(Cond cond, const char* what) {
-  const double deadline = ps::monotonic_seconds() + 5;
-  while (!cond()) {
-    if (ps::monotonic_seconds() > deadline) {
-      ps::say("gave up after 5 s waiting until ", what);
-      std::_Exit(1);
-    }
-    ps::sleep_for(0.001);
-  }
 }
 
 std::string who(pid_t tid) {
@@ -64,31 +51,32 @@ std::string who(pid_t tid) {
 
 void* thread_a(void*) {
   const sigset_t set = usr1_set();
-  ps::check(pthread_sigmask(SIG_UNBLOCK, &set, nullptr) == 0, "pthread_sigmask");
+  ps::check_rc(pthread_sigmask(SIG_UNBLOCK, &set, nullptr), "pthread_sigmask");
   g_a.blocks_usr1 = blocks_usr1();
   g_a.tid = ps::this_thread_id();
-  await([] { return g_a.step.load() == 99; }, "thread A is told to end");
+  ps::await([] { return g_a.step.load() == 99; }, "thread A to be told to end", 5);
   return nullptr;
 }
 
 void* thread_b(void*) {
   g_b.blocks_usr1 = blocks_usr1();
   g_b.tid = ps::this_thread_id();
-  await([] { return g_b.step.load() == 1; }, "thread B is told to check its pending signals");
+  ps::await([] { return g_b.step.load() == 1; }, "thread B to be told to check its pending signals",
+            5);
   sigset_t pending;
   ps::check(sigpending(&pending) == 0, "sigpending");
   ps::say("thread B: SIGUSR1 pending: ", sigismember(&pending, SIGUSR1) == 1 ? "yes" : "no",
           "; handled so far in all: ", g_handled.load());
   const sigset_t set = usr1_set();
-  ps::check(pthread_sigmask(SIG_UNBLOCK, &set, nullptr) == 0, "pthread_sigmask");
+  ps::check_rc(pthread_sigmask(SIG_UNBLOCK, &set, nullptr), "pthread_sigmask");
   g_b.step_done = true;
-  await([] { return g_b.step.load() == 99; }, "thread B is told to end");
+  ps::await([] { return g_b.step.load() == 99; }, "thread B to be told to end", 5);
   return nullptr;
 }
 
 // Waits until the handler has run `count` times in all, then names where it last ran.
 void report(const char* what, int count) {
-  await([count] { return g_handled.load() >= count; }, "the handler runs");
+  ps::await([count] { return g_handled.load() >= count; }, "the handler to run", 5);
   ps::say(what, ": ", ps::signal_name(g_handler_sig), " handled by ", who(g_handler_tid));
 }
 }  // namespace
@@ -98,11 +86,11 @@ int main() {
   ps::install(SIGUSR1, on_signal);
   ps::install(SIGUSR2, on_signal);
   const sigset_t set = usr1_set();
-  ps::check(pthread_sigmask(SIG_BLOCK, &set, nullptr) == 0, "pthread_sigmask");
+  ps::check_rc(pthread_sigmask(SIG_BLOCK, &set, nullptr), "pthread_sigmask");
   pthread_t a, b;
-  ps::check(pthread_create(&a, nullptr, thread_a, nullptr) == 0, "pthread_create");
-  ps::check(pthread_create(&b, nullptr, thread_b, nullptr) == 0, "pthread_create");
-  await([] { return g_a.tid.load() != 0 && g_b.tid.load() != 0; }, "both threads start");
+  ps::check_rc(pthread_create(&a, nullptr, thread_a, nullptr), "pthread_create");
+  ps::check_rc(pthread_create(&b, nullptr, thread_b, nullptr), "pthread_create");
+  ps::await([] { return g_a.tid.load() != 0 && g_b.tid.load() != 0; }, "both threads to start", 5);
   auto yes_no = [](int blocked) { return blocked == 1 ? "yes" : "no"; };
   ps::say("SIGUSR1 blocked in the main thread: ", yes_no(blocks_usr1()),
           ", thread A: ", yes_no(g_a.blocks_usr1), ", thread B: ", yes_no(g_b.blocks_usr1));
@@ -113,18 +101,18 @@ int main() {
   ps::check(kill(getpid(), SIGUSR1) == 0, "kill");
   report("kill(process, SIGUSR1)", 1);
 
-  ps::check(pthread_kill(a, SIGUSR2) == 0, "pthread_kill");
+  ps::check_rc(pthread_kill(a, SIGUSR2), "pthread_kill");
   report("pthread_kill(B, SIGUSR2)", 2);
 
-  ps::check(pthread_kill(b, SIGUSR1) == 0, "pthread_kill");
+  ps::check_rc(pthread_kill(b, SIGUSR1), "pthread_kill");
   g_b.step = 1;
-  await([] { return g_b.step_done.load(); }, "thread B unblocks SIGUSR1");
+  ps::await([] { return g_b.step_done.load(); }, "thread B to unblock SIGUSR1", 5);
   report("pthread_kill(B, SIGUSR1), once B unblocked it", 3);
 
   g_a.step = 99;
   g_b.step = 99;
-  ps::check(pthread_join(a, nullptr) == 0, "pthread_join");
-  ps::check(pthread_join(b, nullptr) == 0, "pthread_join");
+  ps::check_rc(pthread_join(a, nullptr), "pthread_join");
+  ps::check_rc(pthread_join(b, nullptr), "pthread_join");
   ps::say("handled ", g_handled.load(), " signals in all");
   return 0;
 }

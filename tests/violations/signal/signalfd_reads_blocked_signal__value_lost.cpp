@@ -44,7 +44,7 @@ int main() {
   sigemptyset(&set);
   sigaddset(&set, SIGUSR1);
   sigaddset(&set, SIGRTMIN);
-  ps::check(sigprocmask(SIG_BLOCK, &set, nullptr) == 0, "sigprocmask");
+  const ps::BlockedSignals blocked{SIGUSR1, SIGRTMIN};
   const int fd = signalfd(-1, &set, SFD_CLOEXEC);
   ps::check(fd >= 0, "signalfd");
   ps::say("SIGUSR1 and SIGRTMIN+0 blocked, no handlers; signalfd made for both");
@@ -57,11 +57,7 @@ int main() {
   ps::Shared<std::atomic<bool>> reading(false);
   const pid_t parent = getpid();
   ps::Child child([&] {
-    const double deadline = ps::monotonic_seconds() + 5;
-    while (!reading->load()) {
-      if (ps::monotonic_seconds() > deadline) ps::fail("parent never reached its read");
-      ps::sleep_for(0.001);
-    }
+    ps::await([&] { return reading->load(); }, "the parent to reach its read", 5);
     ps::check(ps::wait_for_state(parent, "S"), "parent never blocked");
     ps::say("child: parent is blocked reading the signalfd; sending SIGUSR1");
     ps::check(kill(parent, SIGUSR1) == 0, "kill");

@@ -25,12 +25,14 @@ struct Shared {
   std::atomic<pid_t> job_group{0};  // the last job started, for the parent to end if stuck
 };
 
-// Waits for `flag` for at most 5 s; false (and a line saying what never happened) after that.
+// Waits for `flag` for at most 5 s (a guard: scaled); false (and a line saying what never
+// happened) after that, so that the caller can end what it started (ps::await would not).
 bool await(const std::atomic<bool>& flag, const char* what) {
-  const double deadline = ps::monotonic_seconds() + 5;
+  const double limit = ps::scaled_timeout(5);
+  const double deadline = ps::monotonic_seconds() + limit;
   while (!flag.load()) {
     if (ps::monotonic_seconds() > deadline) {
-      ps::say("gave up after 5 s waiting until ", what);
+      ps::say("gave up after ", limit, " s waiting until ", what);
       return false;
     }
     ps::sleep_for(0.001);
@@ -150,10 +152,11 @@ int shell(int tty, Shared& shared) {
 }
 
 bool wait_until_reading(Shared& shared, int reader) {
-  const double deadline = ps::monotonic_seconds() + 5;
+  const double limit = ps::scaled_timeout(5);
+  const double deadline = ps::monotonic_seconds() + limit;
   while (shared.reading.load() != reader) {
     if (ps::monotonic_seconds() > deadline) {
-      ps::say("parent: gave up after 5 s waiting for reader ", reader);
+      ps::say("parent: gave up after ", limit, " s waiting for reader ", reader);
       return false;
     }
     ps::sleep_for(0.001);

@@ -15,28 +15,6 @@
 namespace {
 constexpr std::size_t kCommBytes = 15;  // TASK_COMM_LEN 16, with the NUL
 
-// Guard timeouts scale with the time factor; local stand-in until the fixtures offer one.
-double guard(double seconds) {
-  const char* f = std::getenv(ps::protocol::kEnvTimeFactor.data());
-  const double factor = f != nullptr ? std::atof(f) : 1.0;
-  return seconds * (factor >= 1.0 ? factor : 1.0);
-}
-
-// Polls until done() holds; false after timeout_s. Local stand-in for the fixtures' ps::await.
-bool await(const std::function<bool()>& done, double timeout_s) {
-  const double end = ps::monotonic_seconds() + timeout_s;
-  while (!done()) {
-    if (ps::monotonic_seconds() > end) return false;
-    ps::sleep_for(0.001);
-  }
-  return true;
-}
-
-[[noreturn]] void give_up(const std::string& what) {
-  ps::say("error: ", what);
-  std::_Exit(1);
-}
-
 // What the kernel shows as a thread's name; comm ends with a newline.
 std::string comm_of(pid_t tid) {
   const std::string path = "/proc/self/task/" + std::to_string(tid) + "/comm";
@@ -87,22 +65,22 @@ int main(int, char** argv) {
   std::thread worker([&] {
     ps::say("worker: its own name is the program's: ", yes_no(name_of(pthread_self()) == program));
     tid = ps::this_thread_id();
-    if (!await([&] { return done.load(); }, guard(10))) give_up("worker never told to rename");
+    ps::await([&] { return done.load(); }, "main to tell the worker to rename itself", 10);
     done = false;
     const int rc = 0;  // the violation: the name never reaches the kernel
     ps::say("worker: pthread_setname_np(self, \"renamed-13\") ",
             rc == 0 ? "returned 0" : ps::errno_name(rc));
     renamed = true;
-    if (!await([&] { return done.load(); }, guard(10))) give_up("worker never told to end");
+    ps::await([&] { return done.load(); }, "main to tell the worker to end", 10);
   });
-  if (!await([&] { return tid != 0; }, guard(5))) give_up("worker never started");
+  ps::await([&] { return tid != 0; }, "the worker to start", 5);
   ps::say("main: worker's name through its handle is the program's: ",
           yes_no(name_of(worker.native_handle()) == program));
   ps::say("main: worker's name through /proc/self/task/<tid>/comm is the program's: ",
           yes_no(comm_of(tid) == program));
 
   done = true;
-  if (!await([&] { return renamed.load(); }, guard(5))) give_up("worker never renamed itself");
+  ps::await([&] { return renamed.load(); }, "the worker to rename itself", 5);
   ps::say("main: worker's name through its handle: ", "renamed-13");
   ps::say("main: worker's name through /proc/self/task/<tid>/comm: ", comm_of(tid));
 
