@@ -54,6 +54,22 @@ std::string area_prefix(const std::string& id) {
   return id.substr(0, id.find('-'));
 }
 
+// The ledger's word on a test (ledger.hpp, apply_ledger): "", EXPECTED, UNEXPECTED or STALE.
+std::string expectation_of(const nlohmann::json& test) {
+  return test.value("expectation", "");
+}
+bool known_divergence(const nlohmann::json& test) {
+  return expectation_of(test) == "EXPECTED";
+}
+std::string divergence_summary(const nlohmann::json& test) {
+  if (!test.contains("divergence")) return "";
+  const auto& d = test["divergence"];
+  return fmt::format("{} ({})", d.value("summary", ""), d.value("class", ""));
+}
+bool stale_fails(const nlohmann::json& c) {
+  return c.contains("ledger") && !c["ledger"].value("allow_stale", false);
+}
+
 }  // namespace
 
 bool is_failure(const std::string& verdict) {
@@ -177,6 +193,14 @@ std::string render_markdown(const nlohmann::json& c) {
       "Behaviours not covered: {}.\n\n",
       t["PASS"].get<int>(), t["FAIL"].get<int>(), t["TIMEOUT"].get<int>(), t["BROKEN"].get<int>(),
       t["UNSUPPORTED"].get<int>(), t["NOT COVERED"].get<int>());
+  if (c.contains("ledger")) {
+    const auto& l = c["ledger"];
+    md += fmt::format(
+        "Port `{}`, ledger `{}`: {} expected (known divergences), {} unexpected, {} stale.\n\n",
+        l["port"].get<std::string>(),
+        l["file"].get<std::string>().empty() ? "(none)" : l["file"].get<std::string>(),
+        l["expected"].get<int>(), l["unexpected"].get<int>(), l["stale"].get<int>());
+  }
   md += "| area | behaviours | PASS | FAIL | TIMEOUT | BROKEN | UNSUPPORTED | NOT COVERED |\n";
   md += "|---|---|---|---|---|---|---|---|\n";
   for (const auto& [prefix, a] : c["areas"].items()) {
@@ -204,13 +228,30 @@ std::string render_markdown(const nlohmann::json& c) {
     md += fmt::format("| {} | {} | {} | {} | {} |\n", b["id"].get<std::string>(),
                       md_cell(b["title"]), tests, shown, md_cell(b["note"]));
   }
+  bool any_ledger = false;
+  for (const auto& test : c["tests"]) {
+    if (expectation_of(test).empty()) continue;
+    if (!any_ledger)
+      md +=
+          "\n## Against the port's ledger\n\n| test | verdict | expectation | divergence |\n"
+          "|---|---|---|---|\n";
+    any_ledger = true;
+    const std::string e = expectation_of(test);
+    md += fmt::format("| `{}` | {} | {} | {} |\n", test["name"].get<std::string>(),
+                      test["verdict"].get<std::string>(),
+                      e == "STALE" ? "**STALE**: the port may have fixed it"
+                                   : (e == "UNEXPECTED" ? "**UNEXPECTED**" : e),
+                      md_cell(divergence_summary(test)));
+  }
   bool any_failure = false;
   for (const auto& test : c["tests"]) {
     if (!is_failure(verdict_of(test))) continue;
     if (!any_failure) md += "\n## Failures\n";
     any_failure = true;
-    md += fmt::format("\n### {} — {}\n\n```\n{}```\n", test["name"].get<std::string>(),
-                      test["verdict"].get<std::string>(), test["text"].get<std::string>());
+    md += fmt::format("\n### {} — {}{}\n\n```\n{}```\n", test["name"].get<std::string>(),
+                      test["verdict"].get<std::string>(),
+                      known_divergence(test) ? " (EXPECTED: known divergence)" : "",
+                      test["text"].get<std::string>());
   }
   bool any_measure = false;
   for (const auto& test : c["tests"]) {
@@ -232,12 +273,12 @@ std::string render_junit(const nlohmann::json& c) {
   decl.append_attribute("encoding") = "UTF-8";
   auto suites = doc.append_child("testsuites");
   auto suite = suites.append_child("testsuite");
-  const auto& t = c["totals"];
   suite.append_attribute("name") = "procsync";
   suite.append_attribute("tests") = static_cast<int>(c["tests"].size());
-  suite.append_attribute("failures") = t["FAIL"].get<int>() + t["TIMEOUT"].get<int>();
-  suite.append_attribute("errors") = t["BROKEN"].get<int>();
-  suite.append_attribute("skipped") = t["UNSUPPORTED"].get<int>();
+  auto failures = suite.append_attribute("failures");
+  auto errors = suite.append_attribute("errors");
+  auto skipped = suite.append_attribute("skipped");
+  int n_failures = 0, n_errors = 0, n_skipped = 0;
   for (const auto& test : c["tests"]) {
     const std::string name = test["name"];
     auto tc = suite.append_child("testcase");
@@ -245,17 +286,35 @@ std::string render_junit(const nlohmann::json& c) {
     tc.append_attribute("name") = name.c_str();
     tc.append_attribute("time") = test["duration"].get<double>();
     const Verdict v = verdict_of(test);
-    if (v == Verdict::Fail || v == Verdict::Timeout) {
+    const std::string expectation = expectation_of(test);
+    if (known_divergence(test)) {
+      // A known divergence is not a failure of the gate; JUnit has no XFAIL, so skipped.
+      ++n_skipped;
+      tc.append_child("skipped").append_attribute("message") =
+          fmt::format("EXPECTED {}: known divergence: {}", name_of(v), divergence_summary(test))
+              .c_str();
+    } else if (expectation == "STALE" && stale_fails(c)) {
+      ++n_failures;
+      auto f = tc.append_child("failure");
+      f.append_attribute("message") =
+          fmt::format("STALE: the ledger expects {}, the test gave {}: the port may have fixed it",
+                      test["divergence"].value("verdict", ""), name_of(v))
+              .c_str();
+      f.append_attribute("type") = "STALE";
+    } else if (v == Verdict::Fail || v == Verdict::Timeout) {
+      ++n_failures;
       auto f = tc.append_child("failure");
       f.append_attribute("message") =
           (name_of(v) + ": " + test["reason"].get<std::string>()).c_str();
       f.append_attribute("type") = name_of(v).c_str();
       f.append_child(pugi::node_pcdata).set_value(test["text"].get<std::string>().c_str());
     } else if (v == Verdict::Broken) {
+      ++n_errors;
       auto e = tc.append_child("error");
       e.append_attribute("message") = test["reason"].get<std::string>().c_str();
       e.append_child(pugi::node_pcdata).set_value(test["text"].get<std::string>().c_str());
     } else if (v == Verdict::Unsupported) {
+      ++n_skipped;
       tc.append_child("skipped").append_attribute("message") =
           test["reason"].get<std::string>().c_str();
     }
@@ -266,7 +325,15 @@ std::string render_junit(const nlohmann::json& c) {
     auto prop = props.append_child("property");
     prop.append_attribute("name") = "claims";
     prop.append_attribute("value") = claims.c_str();
+    if (!expectation.empty()) {
+      auto e = props.append_child("property");
+      e.append_attribute("name") = "expectation";
+      e.append_attribute("value") = expectation.c_str();
+    }
   }
+  failures = n_failures;
+  errors = n_errors;
+  skipped = n_skipped;
   std::ostringstream out;
   doc.save(out, "  ");
   return out.str();
@@ -285,7 +352,16 @@ std::string render_ktap(const nlohmann::json& c) {
       std::string line;
       while (std::getline(text, line)) out += "# " + line + "\n";
     }
-    if (v == Verdict::Pass)
+    if (known_divergence(test))
+      out +=
+          fmt::format("ok {} {} # XFAIL {}: {}\n", n, name, name_of(v), divergence_summary(test));
+    else if (expectation_of(test) == "STALE")
+      out += fmt::format(
+          "# STALE: {}: the ledger expects {}, the test gave {}: the port may "
+          "have fixed it\n{} {} {}\n",
+          name, test["divergence"].value("verdict", ""), name_of(v),
+          stale_fails(c) ? "not ok" : "ok", n, name);
+    else if (v == Verdict::Pass)
       out += fmt::format("ok {} {}\n", n, name);
     else if (v == Verdict::Unsupported)
       out += fmt::format("ok {} {} # SKIP {}\n", n, name, first_line(test["reason"]));
@@ -317,8 +393,27 @@ std::string render_console(const nlohmann::json& c) {
                      behaviours, t["NOT COVERED"].get<int>());
   for (const auto& test : c["tests"])
     if (is_failure(verdict_of(test)))
-      out += fmt::format("procsync:   {} {}: {}\n", test["verdict"].get<std::string>(),
-                         test["name"].get<std::string>(), first_line(test["reason"]));
+      out += fmt::format("procsync:   {} {}{}: {}\n", test["verdict"].get<std::string>(),
+                         test["name"].get<std::string>(),
+                         known_divergence(test) ? " (EXPECTED: known divergence)" : "",
+                         first_line(test["reason"]));
+  if (c.contains("ledger")) {
+    const auto& l = c["ledger"];
+    out += fmt::format(
+        "procsync: port {} ({}): {} expected, {} unexpected, {} stale\n",
+        l["port"].get<std::string>(),
+        l["file"].get<std::string>().empty() ? "no ledger" : l["file"].get<std::string>(),
+        l["expected"].get<int>(), l["unexpected"].get<int>(), l["stale"].get<int>());
+    for (const auto& test : c["tests"])
+      if (expectation_of(test) == "STALE")
+        out += fmt::format(
+            "procsync:   STALE {}: the ledger expects {}, the test gave {}: the port may have "
+            "fixed it; {}\n",
+            test["name"].get<std::string>(), test["divergence"].value("verdict", ""),
+            test["verdict"].get<std::string>(),
+            stale_fails(c) ? "this fails the gate (--allow-stale to accept it)"
+                           : "accepted (--allow-stale)");
+  }
   return out;
 }
 
@@ -327,20 +422,30 @@ RunDiff diff_runs(const nlohmann::json& a, const nlohmann::json& b, double thres
   for (const auto& t : a["tests"]) ta[t["name"]] = &t;
   for (const auto& t : b["tests"]) tb[t["name"]] = &t;
   RunDiff d;
+  d.stale_fails = stale_fails(b);
   for (const auto& [name, t] : ta)
     if (!tb.count(name)) d.no_longer_run.push_back(name);
   for (const auto& [name, t] : tb) {
     const Verdict vb = verdict_of(*t);
     if (!ta.count(name)) {
       d.newly_run.push_back(fmt::format("{} ({})", name, verdict_name(vb)));
-      if (is_failure(vb))
+      if (is_failure(vb) && !known_divergence(*t))
         d.newly_failing.push_back(
             fmt::format("{}: {} {}", name, verdict_name(vb), first_line((*t)["reason"])));
       continue;
     }
     const auto& x = *ta[name];
     const Verdict va = verdict_of(x);
-    if (is_failure(vb) && !is_failure(va))
+    if (expectation_of(*t) == "STALE")
+      d.stale.push_back(
+          fmt::format("{}: the ledger expects {}, B gave {}: the port may have "
+                      "fixed it",
+                      name, (*t)["divergence"].value("verdict", ""), verdict_name(vb)));
+    if (is_failure(vb) && !is_failure(va) && known_divergence(*t))
+      d.known_divergences.push_back(fmt::format("{}: {} -> {} (EXPECTED): {}", name,
+                                                verdict_name(va), verdict_name(vb),
+                                                divergence_summary(*t)));
+    else if (is_failure(vb) && !is_failure(va))
       d.newly_failing.push_back(fmt::format("{}: {} -> {}: {}", name, verdict_name(va),
                                             verdict_name(vb), first_line((*t)["reason"])));
     else if (vb == Verdict::Pass && va != Verdict::Pass)
@@ -368,6 +473,8 @@ std::string render_diff(const RunDiff& d, const std::string& a_name, const std::
     for (const auto& i : items) out += "  " + i + "\n";
   };
   section("newly failing", d.newly_failing);
+  section("known divergences of B's port (expected)", d.known_divergences);
+  section("stale ledger entries of B's port", d.stale);
   section("no longer run", d.no_longer_run);
   section("newly passing", d.newly_passing);
   section("newly unsupported", d.newly_unsupported);

@@ -45,7 +45,12 @@ std::string render_console(const nlohmann::json& conformance);
 struct RunDiff {
   std::vector<std::string> newly_failing, newly_passing, newly_unsupported, no_longer_run,
       newly_run, timing_moved;
-  bool regressed() const { return !newly_failing.empty() || !no_longer_run.empty(); }
+  // When B carries its port's ledger (apply_ledger): failures it lists, entries now passing.
+  std::vector<std::string> known_divergences, stale;
+  bool stale_fails = true;
+  bool regressed() const {
+    return !newly_failing.empty() || !no_longer_run.empty() || (stale_fails && !stale.empty());
+  }
 };
 
 // Compares run B against run A, test by test; timing of tests passing on both counts as

@@ -10,9 +10,13 @@
 #include <iostream>
 #include <sstream>
 
+#include "align.hpp"
+#include "calibrate.hpp"
 #include "compare.hpp"
 #include "conformance.hpp"
+#include "ledger.hpp"
 #include "listing.hpp"
+#include "matrix.hpp"
 #include "mutate.hpp"
 #include "protocol.hpp"
 #include "report.hpp"
@@ -76,6 +80,39 @@ struct Common {
   }
 };
 
+// Which port's ledger applies: --port, then PROCSYNC_PORT, then the configure-time default;
+// the ledgers' directory: --ledger-dir, then PROCSYNC_LEDGER_DIR, then ports/.
+struct PortSetting {
+  std::string port;
+  std::string default_port;
+  std::string ledger_dir;
+  bool allow_stale = false;
+
+  std::string effective_port() const {
+    if (!port.empty()) return port;
+    const std::string from_env = env("PROCSYNC_PORT");
+    return from_env.empty() ? default_port : from_env;
+  }
+  Ledger ledger() const {
+    std::string dir = ledger_dir;
+    if (dir.empty()) dir = env("PROCSYNC_LEDGER_DIR");
+    if (dir.empty()) dir = "ports";
+    return load_port_ledger(dir, effective_port());
+  }
+  bool stale_allowed() const { return allow_stale || env("PROCSYNC_ALLOW_STALE") == "1"; }
+};
+
+void add_port_options(CLI::App* sub, PortSetting& p) {
+  sub->add_option("--port", p.port,
+                  "the port whose ledger applies (overrides PROCSYNC_PORT; none: a host run)");
+  sub->add_option("--ledger-dir", p.ledger_dir,
+                  "directory of the ledgers <port>.yaml (overrides PROCSYNC_LEDGER_DIR; default "
+                  "ports)");
+  sub->add_flag("--allow-stale", p.allow_stale,
+                "a ledger entry whose test passes is reported, not failed "
+                "(PROCSYNC_ALLOW_STALE=1 too)");
+}
+
 RunOptions run_options(const Common& c, const Trace* trace, double factor, double timeout) {
   RunOptions o;
   o.launcher = c.launcher_words();
@@ -93,8 +130,40 @@ RunOptions run_options(const Common& c, const Trace* trace, double factor, doubl
   return o;
 }
 
-int cmd_run(const Common& c, const std::string& trace_path, std::string name,
-            const std::string& json_path, const std::string& unsupported, bool verbose) {
+// The run's exit code against the port's ledger: a known divergence passes the gate, a
+// stale entry fails it unless allowed, anything else keeps its verdict's code.
+int gate_exit_code(const Result& r, const PortSetting& port) {
+  const std::string name = port.effective_port();
+  if (name.empty()) return verdict_exit_code(r.verdict);
+  const Ledger ledger = port.ledger();
+  const Divergence* d =
+      ledger.find(r.name, r.trace != nullptr ? r.trace->claims : std::vector<std::string>{});
+  switch (classify(r.verdict, d)) {
+    case Expectation::Expected:
+      std::cout << fmt::format("procsync: {}: EXPECTED {} on port {}: known divergence: {} ({})\n",
+                               r.name, verdict_name(r.verdict), name, d->summary,
+                               d->divergence_class);
+      return r.verdict == Verdict::Unsupported ? verdict_exit_code(r.verdict) : 0;
+    case Expectation::Stale:
+      std::cout << fmt::format(
+          "procsync: {}: STALE ledger entry of port {}: expects {}, the test gave {}: the port "
+          "may have fixed it ({})\n",
+          r.name, name, verdict_name(d->verdict), verdict_name(r.verdict), ledger.file);
+      return port.stale_allowed() ? 0 : 1;
+    case Expectation::Unexpected:
+      if (d != nullptr)
+        std::cout << fmt::format("procsync: {}: UNEXPECTED on port {}: the ledger expects {}\n",
+                                 r.name, name, verdict_name(d->verdict));
+      return verdict_exit_code(r.verdict);
+    case Expectation::Unlisted:
+      break;
+  }
+  return verdict_exit_code(r.verdict);
+}
+
+int cmd_run(const Common& c, const PortSetting& port, const std::string& trace_path,
+            std::string name, const std::string& json_path, const std::string& unsupported,
+            bool verbose) {
   const double factor = c.factor();
   if (name.empty()) name = std::filesystem::path(trace_path).stem().string();
   Result r;
@@ -146,7 +215,7 @@ int cmd_run(const Common& c, const std::string& trace_path, std::string name,
     score.name = name;
     write_json(mutation_dir + "/" + name + ".json", to_json(score));
   }
-  return verdict_exit_code(r.verdict);
+  return gate_exit_code(r, port);
 }
 
 int cmd_mutation_report(const std::string& dir, const std::string& out_path) {
@@ -238,7 +307,8 @@ void write_text(const std::filesystem::path& path, const std::string& text) {
 }
 
 int cmd_report(const std::string& results_dir, const std::string& catalogue_path,
-               const std::string& platform_path, const std::string& out_dir, bool quiet) {
+               const std::string& platform_path, const std::string& out_dir, bool quiet,
+               PortSetting port) {
   namespace fs = std::filesystem;
   std::vector<nlohmann::json> results;
   std::error_code ec;
@@ -273,7 +343,13 @@ int cmd_report(const std::string& results_dir, const std::string& catalogue_path
     platform["time_factor"] = first.time_factor;
   }
 
-  const auto conformance = build_conformance(results, parse_catalogue(cat_text.str()), platform);
+  if (port.default_port.empty()) port.default_port = platform.value("port", "");
+  auto conformance = build_conformance(results, parse_catalogue(cat_text.str()), platform);
+  const bool ported = !port.effective_port().empty();
+  if (ported) {
+    apply_ledger(conformance, port.ledger());
+    conformance["ledger"]["allow_stale"] = port.stale_allowed();
+  }
   fs::create_directories(out_dir);
   std::string files;
   for (const auto& format : kReportFormats) {
@@ -282,15 +358,134 @@ int cmd_report(const std::string& results_dir, const std::string& catalogue_path
   }
   if (!quiet) std::cout << render_console(conformance);
   std::cout << "procsync: report written to " << out_dir << "/{" << files << "}\n";
+  if (ported) {
+    const auto& l = conformance["ledger"];
+    return gate_fails(l["unexpected"].get<int>(), l["stale"].get<int>(), port.stale_allowed()) ? 1
+                                                                                               : 0;
+  }
   for (const auto& t : conformance["tests"])
     if (is_failure(t["verdict"].get<std::string>())) return 1;
   return 0;
 }
 
-int cmd_diff(const std::string& a, const std::string& b, double threshold) {
-  const RunDiff d = diff_runs(read_json_file(a), read_json_file(b), threshold);
+int cmd_diff(const std::string& a, const std::string& b, double threshold,
+             const PortSetting& port) {
+  nlohmann::json run_b = read_json_file(b);
+  // B judged against its port's ledger: the one named now, else the one its report used.
+  if (!port.effective_port().empty()) {
+    apply_ledger(run_b, port.ledger());
+    run_b["ledger"]["allow_stale"] = port.stale_allowed();
+  }
+  const RunDiff d = diff_runs(read_json_file(a), run_b, threshold);
   std::cout << render_diff(d, a, b);
   return d.regressed() ? 1 : 0;
+}
+
+// A run given on the command line: a conformance.json, or a directory holding one (itself,
+// report/ or build-<port>/report/), optionally as NAME=PATH.
+MatrixRun read_run(const std::string& arg) {
+  namespace fs = std::filesystem;
+  MatrixRun run;
+  std::string path = arg;
+  const auto eq = arg.find('=');
+  if (eq != std::string::npos && !fs::exists(arg)) {
+    run.name = arg.substr(0, eq);
+    path = arg.substr(eq + 1);
+  }
+  if (fs::is_directory(path)) {
+    for (const auto& candidate :
+         {fs::path(path) / "conformance.json", fs::path(path) / "report" / "conformance.json"})
+      if (fs::exists(candidate)) {
+        path = candidate.string();
+        break;
+      }
+  }
+  run.conformance = read_json_file(path);
+  if (run.name.empty()) {
+    const auto& l = run.conformance.value("ledger", nlohmann::json::object());
+    run.name = l.value("port", "");
+    if (run.name.empty()) run.name = run.conformance["platform"].value("port", "");
+    if (run.name.empty()) run.name = "host";
+  }
+  return run;
+}
+
+int cmd_matrix(const std::vector<std::string>& args, const std::string& out_dir) {
+  std::vector<MatrixRun> runs;
+  for (const auto& a : args) runs.push_back(read_run(a));
+  const nlohmann::json m = build_matrix(runs);
+  std::filesystem::create_directories(out_dir);
+  write_text(std::filesystem::path(out_dir) / "matrix.html", render_matrix_html(m));
+  write_text(std::filesystem::path(out_dir) / "matrix.md", render_matrix_markdown(m));
+  std::cout << fmt::format(
+      "procsync: matrix of {} behaviours on {} platforms written to {}/"
+      "{{matrix.html,matrix.md}}\n",
+      m["rows"].size(), m["platforms"].size(), out_dir);
+  return 0;
+}
+
+// One test's result from a result JSON, a conformance.json or a build/report/results dir.
+nlohmann::json read_test_result(const std::string& path, const std::string& test) {
+  namespace fs = std::filesystem;
+  if (fs::is_directory(path)) {
+    for (const auto& candidate :
+         {fs::path(path) / (test + ".json"), fs::path(path) / "results" / (test + ".json")})
+      if (fs::exists(candidate)) return read_json_file(candidate.string());
+    for (const auto& candidate :
+         {fs::path(path) / "conformance.json", fs::path(path) / "report" / "conformance.json"})
+      if (fs::exists(candidate)) return read_test_result(candidate.string(), test);
+    throw std::runtime_error(fmt::format("{}: no result of {}", path, test));
+  }
+  nlohmann::json j = read_json_file(path);
+  if (!j.contains("tests")) return j;
+  for (const auto& t : j["tests"])
+    if (t.value("name", "") == test) return t;
+  throw std::runtime_error(fmt::format("{}: no test {}", path, test));
+}
+
+int cmd_align(const std::string& host, const std::string& port, std::string test, double threshold,
+              bool all) {
+  if (test.empty()) {
+    test = read_json_file(host).value("name", "");
+    if (test.empty()) throw std::runtime_error("name the test with --test");
+  }
+  const nlohmann::json h = read_test_result(host, test), p = read_test_result(port, test);
+  Alignment a = align_lines(observed_lines(h), observed_lines(p), threshold);
+  a.host_end = h.value("end", "");
+  a.port_end = p.value("end", "");
+  std::cout << render_alignment(a, test, host, port, all);
+  return a.differences() == 0 ? 0 : 1;
+}
+
+int cmd_calibrate(const std::vector<std::string>& dirs, double margin) {
+  namespace fs = std::filesystem;
+  std::vector<RunNeed> runs;
+  for (const auto& dir : dirs) {
+    RunNeed need;
+    need.run = dir;
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (const auto& e : fs::recursive_directory_iterator(dir, ec))
+      if (e.path().extension() == ".json") files.push_back(e.path());
+    if (ec) throw std::runtime_error(fmt::format("cannot read {}: {}", dir, ec.message()));
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      const nlohmann::json r = read_json_file(f.string());
+      // The trace gives %timeout (and %late for results written before "allowance").
+      double timeout = 0, late = Timing::kDefaultLate;
+      try {
+        const Trace t = load_trace(r.value("trace", ""));
+        timeout = t.timeout;
+        late = t.late.value_or(late);
+      } catch (const std::exception&) {
+      }
+      add_result(need, r, timeout, late);
+    }
+    runs.push_back(need);
+  }
+  const Recommendation rec = recommend_factor(runs, margin);
+  std::cout << render_calibration(runs, rec, margin);
+  return 0;
 }
 
 }  // namespace
@@ -319,6 +514,7 @@ int main(int argc, char** argv) {
   };
 
   std::string trace_path, name, json_path, unsupported, out_path;
+  PortSetting port;
   bool verbose = false;
   double record_timeout = 10;
   std::vector<std::string> files;
@@ -335,6 +531,9 @@ int main(int argc, char** argv) {
       "do not run: report UNSUPPORTED with this reason (a feature configure did not find)");
   run->add_flag("-v,--verbose", verbose, "show the side-by-side table on PASS too");
   add_common(run);
+  add_port_options(run, port);
+  run->add_option("--default-port", port.default_port,
+                  "port used when PROCSYNC_PORT is not set (the configure-time value)");
 
   auto* record = app.add_subcommand(
       "record",
@@ -357,7 +556,9 @@ int main(int argc, char** argv) {
       "report",
       "join a run's results with the catalogue: conformance.json, conformance.md, "
       "junit.xml and conformance.ktap; prints the totals and every failure's diff. "
-      "Exit 1 when a test failed, timed out or was broken");
+      "Exit 1 when a test failed, timed out or was broken; on a port (--port, PROCSYNC_PORT or "
+      "the platform file's \"port\"), only for a result its ledger does not expect or a stale "
+      "entry");
   report->add_option("--results", results_dir, "directory of the per-test JSON results")
       ->capture_default_str();
   report->add_option("--catalogue", catalogue, "the catalogue (docs/catalogue.md)")->required();
@@ -365,6 +566,7 @@ int main(int argc, char** argv) {
   report->add_option("-o,--output", report_dir, "directory for the report files")
       ->capture_default_str();
   report->add_flag("-q,--quiet", quiet, "write the files only; print no summary");
+  add_port_options(report, port);
 
   std::string expected_dir = "expected";
   auto* list = app.add_subcommand(
@@ -399,14 +601,62 @@ int main(int argc, char** argv) {
   diff->add_option("--threshold", threshold,
                    "seconds a passing test's duration or lateness may move before it is listed")
       ->capture_default_str();
+  add_port_options(diff, port);
+
+  std::vector<std::string> matrix_runs;
+  std::string matrix_out = "matrix", matrix_catalogue;
+  auto* matrix = app.add_subcommand(
+      "matrix",
+      "join several runs' conformance.json into one claim x platform matrix: matrix.html (self-"
+      "contained: click a cell for its diff and lateness) and matrix.md");
+  matrix
+      ->add_option("runs", matrix_runs,
+                   "a run's conformance.json or report directory, optionally as NAME=PATH (the "
+                   "column's name; default: the run's port, else host)")
+      ->required();
+  matrix->add_option("-o,--output", matrix_out, "directory for matrix.html and matrix.md")
+      ->capture_default_str();
+
+  std::string align_host, align_port, align_test;
+  double align_threshold = 0.2;
+  bool align_all = false;
+  auto* align = app.add_subcommand(
+      "align",
+      "align the host's and a port's observed lines of one test and label each difference "
+      "(text, order, missing, extra, timing, end). Exit 1 when they differ");
+  align->add_option("HOST", align_host, "the host's result JSON, conformance.json or build/run dir")
+      ->required();
+  align->add_option("PORT", align_port, "the port's, likewise")->required();
+  align->add_option("--test", align_test, "the test (needed unless both are result JSON files)");
+  align
+      ->add_option("--timing", align_threshold,
+                   "seconds a line's time may differ before it is labelled timing")
+      ->capture_default_str();
+  align->add_flag("--all", align_all, "show the lines that agree too");
+
+  std::vector<std::string> calibrate_runs;
+  double calibrate_margin = 2.0;
+  auto* calibrate = app.add_subcommand(
+      "calibrate",
+      "recommend the smallest safe time factor from the lateness measured over several runs "
+      "(each a directory of per-test results, e.g. build-<port>/results)");
+  calibrate->add_option("runs", calibrate_runs, "results directories")->required();
+  calibrate
+      ->add_option("--margin", calibrate_margin,
+                   "headroom over the worst need measured (the factor is rounded up)")
+      ->capture_default_str();
 
   try {
     app.parse(argc, argv);
     if (report->parsed())
-      return cmd_report(results_dir, catalogue, platform_file, report_dir, quiet);
-    if (diff->parsed()) return cmd_diff(diff_a, diff_b, threshold);
+      return cmd_report(results_dir, catalogue, platform_file, report_dir, quiet, port);
+    if (diff->parsed()) return cmd_diff(diff_a, diff_b, threshold, port);
+    if (matrix->parsed()) return cmd_matrix(matrix_runs, matrix_out);
+    if (align->parsed())
+      return cmd_align(align_host, align_port, align_test, align_threshold, align_all);
+    if (calibrate->parsed()) return cmd_calibrate(calibrate_runs, calibrate_margin);
     if (mutation->parsed()) return cmd_mutation_report(mutation_dir, mutation_out);
-    if (run->parsed()) return cmd_run(c, trace_path, name, json_path, unsupported, verbose);
+    if (run->parsed()) return cmd_run(c, port, trace_path, name, json_path, unsupported, verbose);
     if (record->parsed()) return cmd_record(c, trace_path, record_timeout, out_path);
     if (check->parsed()) return cmd_check(files);
     if (list->parsed()) {
