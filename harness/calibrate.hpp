@@ -18,11 +18,14 @@ struct RunNeed {
   double timeout_need = 0;
   std::string timeout_test;
   std::vector<std::string> timed_out;  // TIMEOUT results: their need is unknown (too small)
-  double time_factor = 0;              // the factor the run used (0 when the results disagree)
+  int not_timing_evidence = 0;  // failed otherwise than by lateness: their times are not used
+  double time_factor = 0;       // the factor the run used (0 when the results disagree)
 };
 
-// Folds one per-test result (`procsync run --json`) into the run's need. `timeout` is the
-// trace's %timeout (0 when unknown); a timing entry without "allowance" uses `allowance`.
+// Folds one per-test result (`procsync run --json`) into the run's need: a PASS, or a FAIL
+// whose every divergence is lateness; any other result is counted as not timing evidence.
+// `timeout` is the trace's %timeout (0 when unknown); a timing entry without "allowance" uses
+// `allowance`.
 void add_result(RunNeed& need, const nlohmann::json& result, double timeout, double allowance);
 
 struct Recommendation {

@@ -85,7 +85,8 @@ nlohmann::json build_matrix(const std::vector<MatrixRun>& runs) {
       const auto& run = runs[i];
       const auto& tests = tests_of[i];
       nlohmann::json cell{{"verdict", kNotRun}, {"expectation", ""}};
-      cell["known"] = nlohmann::json::array();
+      cell["known"] = nlohmann::json::array();    // test: reason (class; source, function)
+      cell["reasons"] = nlohmann::json::array();  // the ledger's one-line summaries
       cell["tests"] = nlohmann::json::array();
       for (const auto& b : run.conformance.value("behaviours", nlohmann::json::array())) {
         if (b.value("id", "") != id) continue;
@@ -106,6 +107,7 @@ nlohmann::json build_matrix(const std::vector<MatrixRun>& runs) {
           if (t.contains("divergence")) {
             const auto& d = t["divergence"];
             x["divergence"] = d;
+            if (e == "EXPECTED" || e == "STALE") cell["reasons"].push_back(d.value("summary", ""));
             if (e == "EXPECTED" || e == "STALE")
               cell["known"].push_back(fmt::format("{}: {} ({}; {}, {})", t.value("name", ""),
                                                   d.value("summary", ""), d.value("class", ""),
@@ -257,7 +259,7 @@ data.rows.forEach((row, r) => {
                   cell.verdict);
     if (cell.known.length) {
       td.title = cell.known.join('\n');
-      td.appendChild(el('span', {'class': 'reason'}, cell.known.join('; ')));
+      td.appendChild(el('span', {'class': 'reason'}, cell.reasons.join('; ')));
     }
     td.addEventListener('click', () => show(r, c));
     tr.appendChild(td);

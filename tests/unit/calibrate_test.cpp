@@ -60,11 +60,27 @@ TEST_CASE("Calibrate.SmallestSafeFactorOverRuns") {
   CHECK(recommend_factor({exact}, 2.0).factor == 3);
 }
 
+TEST_CASE("Calibrate.OnlyPassesAndLatenessOnlyFailuresCount") {
+  RunNeed n;
+  json wrong = result("wrong_text", 30, 0.5, 1.0, "FAIL");
+  wrong["divergences"] =
+      json::array({json{{"problem", "wrong text"}}, json{{"problem", "late by 15.000 s"}}});
+  add_result(n, wrong, 5, 0.5);
+  CHECK(n.lateness_need == 0);
+  CHECK(n.not_timing_evidence == 1);
+  json late = result("late", 1.5, 0.5, 1.0, "FAIL");
+  late["divergences"] = json::array({json{{"problem", "late by 1.500 s"}}});
+  add_result(n, late, 5, 0.5);
+  CHECK(n.lateness_need == doctest::Approx(3.0));
+  CHECK(n.lateness_test == "late");
+}
+
 TEST_CASE("Calibrate.TimeoutsAreFlagged") {
   RunNeed n;
   add_result(n, result("hung", 0, 0.5, 15, "TIMEOUT"), 5, 0.5);
   CHECK(n.timed_out == std::vector<std::string>{"hung"});
   CHECK(n.timeout_need == 0);
+  CHECK(n.not_timing_evidence == 1);
   const std::string out = render_calibration({n}, recommend_factor({n}, 2), 2);
   CHECK(out.find("warning: some tests timed out") != std::string::npos);
 }
