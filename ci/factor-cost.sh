@@ -9,7 +9,8 @@
 # what the factor alone hides. With --on-port they run on the port itself (`ctest --preset
 # <port>-violations`, the port's build with its launcher): what the factor and the port's own
 # slowness hide together. The factor is the one the port preset configures
-# (cmake/presets/ports.json); PROCSYNC_TIME_FACTOR overrides it. Prints a Markdown table of the
+# (cmake/presets/ports.json); PROCSYNC_TIME_FACTOR overrides it. PROCSYNC_BUILD_DIR names
+# another native build than build/. Prints a Markdown table of the
 # violations that were hidden and exits 0 (the figure is information, not a gate).
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 2
@@ -40,8 +41,8 @@ if [ "$on_port" = 1 ]; then
   PROCSYNC_TIME_FACTOR=$factor ctest --preset "$port-violations" -j "${PROCSYNC_JOBS:-2}" "$@" >"$build/factor-cost.log" 2>&1
   where="on $port"
 else
-  build=build
-  PROCSYNC_TIME_FACTOR=$factor ctest --test-dir build -L '^violation$' -j "${PROCSYNC_JOBS:-2}" "$@" >"$build/factor-cost.log" 2>&1
+  build=${PROCSYNC_BUILD_DIR:-build}
+  PROCSYNC_TIME_FACTOR=$factor ctest --test-dir "$build" -L '^violation$' -j "${PROCSYNC_JOBS:-2}" "$@" >"$build/factor-cost.log" 2>&1
   where="natively"
 fi
 total=$(grep -cE '^ *[0-9]+/[0-9]+ Test +#[0-9]+: violation/' "$build/factor-cost.log")
