@@ -8,6 +8,11 @@
 
 namespace procsync {
 
+// The version of conformance.json's format (docs/schema/conformance.schema.json, whose
+// "schema" constant must match): raise it with any change to the keys. 1: the first
+// versioned form (attempts, FLAKY).
+inline constexpr int kConformanceSchemaVersion = 1;
+
 struct CatalogueRow {
   std::string id;     // "SIG-16"
   std::string area;   // "SIG — signals"
@@ -43,8 +48,9 @@ inline constexpr ReportFormat kReportFormats[] = {
 std::string render_console(const nlohmann::json& conformance);
 
 struct RunDiff {
-  std::vector<std::string> newly_failing, newly_passing, newly_unsupported, no_longer_run,
-      newly_run, timing_moved;
+  // A test newly FLAKY is listed, not a regression: it passed in the end.
+  std::vector<std::string> newly_failing, newly_passing, newly_flaky, newly_unsupported,
+      no_longer_run, newly_run, timing_moved;
   // When B carries its port's ledger (apply_ledger): failures it lists, entries now passing.
   std::vector<std::string> known_divergences, stale;
   bool stale_fails = true;

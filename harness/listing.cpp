@@ -26,9 +26,10 @@ nlohmann::json list_traces(const std::string& expected_dir) {
       entry["requires"] = t.requires_features;
       entry["labels"] = t.labels;
       entry["timeout"] = t.timeout;
+      entry["description"] = t.description;
     } catch (const TraceError& e) {
       entry["program"] = name;
-      entry["args"] = entry["claims"] = entry["requires"] = entry["labels"] =
+      entry["args"] = entry["claims"] = entry["requires"] = entry["labels"] = entry["description"] =
           nlohmann::json::array();
       entry["timeout"] = Trace{}.timeout;
       entry["error"] = e.what();

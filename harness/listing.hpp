@@ -7,11 +7,14 @@
 
 namespace procsync {
 
-// Every expected/<area>/<name>.trace under `expected_dir`, sorted by name, as a JSON array:
-//   {"name", "trace", "program", "args", "claims", "requires", "labels", "timeout"}
+// Every expected/<area>/<name>.trace under `expected_dir`, sorted by name, as a JSON array
+// (docs/schema/listing.schema.json):
+//   {"name", "trace", "program", "args", "claims", "requires", "labels", "timeout",
+//    "description"}
 // where "program" is <area>/<name> of the program to build (the trace's own, or its
-// %program). A trace that does not parse is listed with "error" and its own name as the
-// program, so that its test still runs and reports it BROKEN.
+// %program), "timeout" the trace's seconds before the time factor, and "description" its
+// leading comment lines. A trace that does not parse is listed with "error" and its own
+// name as the program, so that its test still runs and reports it BROKEN.
 nlohmann::json list_traces(const std::string& expected_dir);
 
 // The same as text, for stdout.

@@ -2,12 +2,15 @@
 #include <fmt/format.h>
 #include <gnu/libc-version.h>
 #include <sys/utsname.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 #include "align.hpp"
@@ -161,47 +164,107 @@ int gate_exit_code(const Result& r, const PortSetting& port) {
   return verdict_exit_code(r.verdict);
 }
 
+// --retry-unexpected: at most this many reruns, so that every attempt still fits inside
+// CTest's backstop timeout (cmake/Behaviours.cmake: about four times the test's budget).
+constexpr int kMaxRetries = 3;
+constexpr const char* kEnvRetryUnexpected = "PROCSYNC_RETRY_UNEXPECTED";
+
+int retries_from(const std::string& text, const std::string& what) {
+  if (text.empty()) return 0;
+  char* end = nullptr;
+  const long n = std::strtol(text.c_str(), &end, 10);
+  if (end == text.c_str() || *end != '\0' || n < 0 || n > kMaxRetries)
+    throw CLI::ValidationError(
+        what, fmt::format("must be a whole number from 0 to {}, not '{}'", kMaxRetries, text));
+  return static_cast<int>(n);
+}
+
+std::string host_name() {
+  char buf[256] = {};
+  if (gethostname(buf, sizeof buf - 1) != 0) return "unknown";
+  return buf;
+}
+
+// One run of the program, kept whole: a retry must not overwrite what the first run saw.
+struct Attempt {
+  std::optional<Observation> observation;
+  std::optional<Comparison> comparison;
+  std::string started;
+};
+
 int cmd_run(const Common& c, const PortSetting& port, const std::string& trace_path,
             std::string name, const std::string& json_path, const std::string& unsupported,
-            bool verbose) {
+            bool verbose, int retries) {
   const double factor = c.factor();
   if (name.empty()) name = std::filesystem::path(trace_path).stem().string();
-  Result r;
-  r.name = name;
-  r.trace_file = trace_path;
-  r.program = c.program;
-  r.time_factor = factor;
-  r.launcher = c.launcher_words();
+  Result base;
+  base.name = name;
+  base.trace_file = trace_path;
+  base.program = c.program;
+  base.time_factor = factor;
+  base.launcher = c.launcher_words();
+  base.hostname = host_name();
 
   JudgeInput in;
   std::optional<Trace> trace;
   try {
     trace = load_trace(trace_path);
-    r.trace = in.trace = &*trace;
+    base.trace = in.trace = &*trace;
   } catch (const TraceError& e) {
     in.trace_error = e.what();
   }
   in.unsupported = unsupported;
-  std::optional<Observation> obs;
-  std::optional<Comparison> cmp;
-  if (in.trace_error.empty() && in.unsupported.empty()) {
-    Timing timing;
-    timing.factor = factor;
-    obs = run_program(run_options(c, &*trace, factor, trace->timeout));
-    r.observation = in.observation = &*obs;
-    cmp = compare(*trace, *obs, timing);
-    r.comparison = in.comparison = &*cmp;
+
+  // The first run, then while it diverged and retries are left, the reruns.
+  std::vector<std::unique_ptr<Attempt>> runs;
+  std::vector<Judgement> judgements;
+  std::vector<AttemptRecord> attempts;
+  std::vector<Result> results;
+  do {
+    auto& a = *runs.emplace_back(std::make_unique<Attempt>());
+    a.started = utc_timestamp(std::chrono::system_clock::now());
+    Result r = base;
+    r.started = a.started;
+    JudgeInput attempt_in = in;
+    if (in.trace_error.empty() && in.unsupported.empty()) {
+      Timing timing;
+      timing.factor = factor;
+      a.observation = run_program(run_options(c, &*trace, factor, trace->timeout));
+      r.observation = attempt_in.observation = &*a.observation;
+      a.comparison = compare(*trace, *a.observation, timing);
+      r.comparison = attempt_in.comparison = &*a.comparison;
+    }
+    const Judgement j = judge(attempt_in);
+    r.verdict = j.verdict;
+    r.reason = j.reason;
+    judgements.push_back(j);
+    attempts.push_back(attempt_record(r));
+    results.push_back(r);
+  } while (is_retried(judgements.back().verdict) && static_cast<int>(runs.size()) <= retries);
+
+  // The result describes the first run under the test's settled verdict.
+  Result r = results.front();
+  const Judgement settled = settle(judgements);
+  r.verdict = settled.verdict;
+  r.reason = settled.reason;
+  const Observation* obs = r.observation;
+  if (results.size() == 1) {
+    std::cout << render_text(r, verbose && obs != nullptr);
+  } else {
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      std::cout << fmt::format("procsync: {}: attempt {} of at most {}:\n", name, i + 1,
+                               retries + 1);
+      std::cout << render_text(results[i], verbose && results[i].observation != nullptr);
+    }
+    const std::string text = render_text(r);
+    std::cout << text.substr(0, text.find('\n') + 1);
   }
-  const Judgement j = judge(in);
-  r.verdict = j.verdict;
-  r.reason = j.reason;
-  std::cout << render_text(r, verbose && obs.has_value());
-  write_json(json_path, to_json(r));
+  write_json(json_path, to_json(r, attempts));
   // Trace mutation (ci/mutation.sh): the same run, checked against every mutant of its trace.
   const std::string mutation_dir = env("PROCSYNC_MUTATION_DIR");
   if (!mutation_dir.empty() && trace) {
     MutationScore score;
-    if (r.verdict == Verdict::Pass) {
+    if (r.verdict == Verdict::Pass && obs != nullptr) {
       Timing timing;
       timing.factor = factor;
       std::ifstream in_text(trace_path);
@@ -308,7 +371,7 @@ void write_text(const std::filesystem::path& path, const std::string& text) {
 
 int cmd_report(const std::string& results_dir, const std::string& catalogue_path,
                const std::string& platform_path, const std::string& out_dir, bool quiet,
-               PortSetting port) {
+               PortSetting port, bool fail_on_flaky) {
   namespace fs = std::filesystem;
   std::vector<nlohmann::json> results;
   std::error_code ec;
@@ -335,9 +398,11 @@ int cmd_report(const std::string& results_dir, const std::string& catalogue_path
     platform["host_architecture"] = u.machine;
   }
   platform["host_libc"] = std::string("glibc ") + gnu_get_libc_version();
+  platform["hostname"] = host_name();
   if (!results.empty()) {
     std::string launcher;
     const ResultRecord first = read_record(results.front());
+    if (!first.hostname.empty()) platform["hostname"] = first.hostname;
     for (const auto& w : first.launcher) launcher += (launcher.empty() ? "" : " ") + w;
     platform["launcher"] = launcher.empty() ? "(none)" : launcher;
     platform["time_factor"] = first.time_factor;
@@ -360,23 +425,37 @@ int cmd_report(const std::string& results_dir, const std::string& catalogue_path
   std::cout << "procsync: report written to " << out_dir << "/{" << files << "}\n";
   if (ported) {
     const auto& l = conformance["ledger"];
-    return gate_fails(l["unexpected"].get<int>(), l["stale"].get<int>(), port.stale_allowed()) ? 1
-                                                                                               : 0;
+    if (gate_fails(l["unexpected"].get<int>(), l["stale"].get<int>(), port.stale_allowed()))
+      return 1;
   }
-  for (const auto& t : conformance["tests"])
-    if (is_failure(t["verdict"].get<std::string>())) return 1;
+  for (const auto& t : conformance["tests"]) {
+    const std::string verdict = t["verdict"];
+    if (is_failure(verdict) && !(ported && t.value("expectation", "") == "EXPECTED")) return 1;
+    if (fail_on_flaky && verdict == verdict_name(Verdict::Flaky)) return 1;
+  }
   return 0;
+}
+
+// A conformance.json this harness can compare: any version up to its own (the keys the
+// comparison reads have not changed since the first).
+nlohmann::json read_conformance(const std::string& path) {
+  nlohmann::json c = read_json_file(path);
+  const int schema = c.value("schema", 0);
+  if (schema > kConformanceSchemaVersion)
+    throw std::runtime_error(fmt::format("{} is of schema {}, newer than this harness's {}", path,
+                                         schema, kConformanceSchemaVersion));
+  return c;
 }
 
 int cmd_diff(const std::string& a, const std::string& b, double threshold,
              const PortSetting& port) {
-  nlohmann::json run_b = read_json_file(b);
+  nlohmann::json run_b = read_conformance(b);
   // B judged against its port's ledger: the one named now, else the one its report used.
   if (!port.effective_port().empty()) {
     apply_ledger(run_b, port.ledger());
     run_b["ledger"]["allow_stale"] = port.stale_allowed();
   }
-  const RunDiff d = diff_runs(read_json_file(a), run_b, threshold);
+  const RunDiff d = diff_runs(read_conformance(a), run_b, threshold);
   std::cout << render_diff(d, a, b);
   return d.regressed() ? 1 : 0;
 }
@@ -494,10 +573,12 @@ int main(int argc, char** argv) {
   CLI::App app{
       "procsync: runs a behaviour program and judges its output, timing and end status against "
       "an expected trace (see docs/trace-format.md).\n"
-      "Verdicts and exit codes: PASS 0, FAIL 1, TIMEOUT 2, BROKEN 3, UNSUPPORTED 77.\n"
+      "Verdicts and exit codes: PASS 0, FAIL 1, TIMEOUT 2, BROKEN 3, UNSUPPORTED 77, FLAKY 0 "
+      "(failed, then passed on a retry: see --retry-unexpected).\n"
       "Environment: PROCSYNC_LAUNCHER (command prefix for the program, e.g. 'qemu-aarch64 -L "
       "/usr/aarch64-linux-gnu'), PROCSYNC_TIME_FACTOR (multiplies lateness allowances and "
-      "timeouts, never the early bound)."};
+      "timeouts, never the early bound), PROCSYNC_RETRY_UNEXPECTED (retries after a FAIL or "
+      "TIMEOUT, as --retry-unexpected)."};
   app.require_subcommand(1);
   Common c;
   auto add_common = [&](CLI::App* sub) {
@@ -530,6 +611,13 @@ int main(int argc, char** argv) {
       "--unsupported", unsupported,
       "do not run: report UNSUPPORTED with this reason (a feature configure did not find)");
   run->add_flag("-v,--verbose", verbose, "show the side-by-side table on PASS too");
+  std::string retry_text;
+  run->add_option("--retry-unexpected", retry_text,
+                  fmt::format("after a FAIL or TIMEOUT, run the program again, up to N ({} at "
+                              "most) more times; a test that then passes is FLAKY, never PASS, "
+                              "and every attempt is kept in the result (overrides {})",
+                              kMaxRetries, kEnvRetryUnexpected))
+      ->option_text("N");
   add_common(run);
   add_port_options(run, port);
   run->add_option("--default-port", port.default_port,
@@ -551,14 +639,14 @@ int main(int argc, char** argv) {
   check->add_option("files", files, "trace files")->required();
 
   std::string results_dir = "results", catalogue, platform_file, report_dir = "report";
-  bool quiet = false;
+  bool quiet = false, fail_on_flaky = false;
   auto* report = app.add_subcommand(
       "report",
       "join a run's results with the catalogue: conformance.json, conformance.md, "
       "junit.xml and conformance.ktap; prints the totals and every failure's diff. "
-      "Exit 1 when a test failed, timed out or was broken; on a port (--port, PROCSYNC_PORT or "
-      "the platform file's \"port\"), only for a result its ledger does not expect or a stale "
-      "entry");
+      "Exit 1 when a test failed, timed out or was broken (or was FLAKY, with "
+      "--fail-on-flaky); on a port (--port, PROCSYNC_PORT or the platform file's \"port\"), "
+      "a failure its ledger expects does not count, and a stale entry does");
   report->add_option("--results", results_dir, "directory of the per-test JSON results")
       ->capture_default_str();
   report->add_option("--catalogue", catalogue, "the catalogue (docs/catalogue.md)")->required();
@@ -567,6 +655,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   report->add_flag("-q,--quiet", quiet, "write the files only; print no summary");
   add_port_options(report, port);
+  report->add_flag("--fail-on-flaky", fail_on_flaky,
+                   "exit 1 when a test is FLAKY too (failed, then passed on a retry)");
 
   std::string expected_dir = "expected";
   auto* list = app.add_subcommand(
@@ -649,14 +739,20 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
     if (report->parsed())
-      return cmd_report(results_dir, catalogue, platform_file, report_dir, quiet, port);
+      return cmd_report(results_dir, catalogue, platform_file, report_dir, quiet, port,
+                        fail_on_flaky);
     if (diff->parsed()) return cmd_diff(diff_a, diff_b, threshold, port);
     if (matrix->parsed()) return cmd_matrix(matrix_runs, matrix_out);
     if (align->parsed())
       return cmd_align(align_host, align_port, align_test, align_threshold, align_all);
     if (calibrate->parsed()) return cmd_calibrate(calibrate_runs, calibrate_margin);
     if (mutation->parsed()) return cmd_mutation_report(mutation_dir, mutation_out);
-    if (run->parsed()) return cmd_run(c, port, trace_path, name, json_path, unsupported, verbose);
+    if (run->parsed()) {
+      const bool from_env = retry_text.empty();
+      const int retries = from_env ? retries_from(env(kEnvRetryUnexpected), kEnvRetryUnexpected)
+                                   : retries_from(retry_text, "--retry-unexpected");
+      return cmd_run(c, port, trace_path, name, json_path, unsupported, verbose, retries);
+    }
     if (record->parsed()) return cmd_record(c, trace_path, record_timeout, out_path);
     if (check->parsed()) return cmd_check(files);
     if (list->parsed()) {

@@ -123,9 +123,40 @@ std::string render_text(const Result& r, bool always_table) {
   return out;
 }
 
-nlohmann::json to_json(const Result& r) {
+namespace {
+
+std::string end_of(const Observation& o) {
+  return o.timed_out ? std::string("timeout") : o.end.describe();
+}
+
+nlohmann::json observed_lines(const Observation& o) {
+  nlohmann::json lines = nlohmann::json::array();
+  for (const auto& l : o.lines) lines.push_back({{"t", l.t}, {"text", l.text}});
+  return lines;
+}
+
+}  // namespace
+
+AttemptRecord attempt_record(const Result& r) {
+  AttemptRecord a;
+  a.verdict = r.verdict;
+  a.reason = r.reason;
+  a.started = r.started;
+  a.text = render_text(r);
+  if (r.observation != nullptr) {
+    a.duration = r.observation->end_time;
+    a.end = end_of(*r.observation);
+    a.observed = observed_lines(*r.observation);
+  }
+  return a;
+}
+
+nlohmann::json to_json(const Result& r, const std::vector<AttemptRecord>& attempts) {
   // The record (read back by the report and the diff), then informative details.
   ResultRecord rec;
+  rec.started = r.started;
+  rec.hostname = r.hostname;
+  rec.attempts = attempts.empty() ? std::vector<AttemptRecord>{attempt_record(r)} : attempts;
   rec.name = r.name;
   rec.launcher = r.launcher;
   rec.time_factor = r.time_factor;
@@ -144,8 +175,8 @@ nlohmann::json to_json(const Result& r) {
     j["start_mark"] = o.start_mark;
     rec.startup_latency = o.startup_latency;
     j["harness_overhead"] = {{"startup", o.harness_startup}, {"teardown", o.harness_teardown}};
-    rec.end = o.timed_out ? std::string("timeout") : o.end.describe();
-    for (const auto& l : o.lines) rec.observed.push_back({{"t", l.t}, {"text", l.text}});
+    rec.end = end_of(o);
+    rec.observed = observed_lines(o);
     j["stimuli"] = nlohmann::json::array();
     for (const auto& s : o.stimuli)
       j["stimuli"].push_back(

@@ -6,6 +6,7 @@
 
 #include "compare.hpp"
 #include "observation.hpp"
+#include "result_record.hpp"
 #include "trace.hpp"
 #include "verdict.hpp"
 
@@ -22,13 +23,20 @@ struct Result {
   const Trace* trace = nullptr;  // null when the trace did not parse
   const Observation* observation = nullptr;  // null when nothing ran
   const Comparison* comparison = nullptr;
+  std::string started;   // when the run started (UTC, RFC 3339)
+  std::string hostname;  // the machine the harness runs on
 };
 
 // The console text: one verdict line, then on anything but PASS the side-by-side diff.
 std::string render_text(const Result& r, bool always_table = false);
 
-// The machine-readable result written beside the build's test output.
-nlohmann::json to_json(const Result& r);
+// One run as the result keeps it among the test's attempts.
+AttemptRecord attempt_record(const Result& r);
+
+// The machine-readable result written beside the build's test output: `r` is the first run
+// (with the test's settled verdict), `attempts` every run in order; empty means the one run
+// `r` describes.
+nlohmann::json to_json(const Result& r, const std::vector<AttemptRecord>& attempts = {});
 
 // The observed run written in the trace format, to start a new expectation from.
 std::string render_recorded_trace(const Observation& obs, const Trace* base,

@@ -35,6 +35,7 @@ struct Run {
   const RunOptions& o;
   Observation obs;
   pid_t pid = -1;
+  pid_t program_pid = -1;  // the program's main process, from its start mark (else pid)
   bool reaped = false;
   bool main_stopped = false;
   int stop_signal = 0;
@@ -145,6 +146,10 @@ struct Run {
     if (!mark) return;  // no mark (a program without the fixtures): settle_time_zero decides
     obs.start_mark_seen = true;
     obs.program_protocol = mark->version;
+    // The program's main process, when a launcher stays its parent (proot): believed only
+    // when it is in the program's process group.
+    if (mark->pid && *mark->pid > 0 && ::getpgid(static_cast<pid_t>(*mark->pid)) == pid)
+      program_pid = static_cast<pid_t>(*mark->pid);
     // The stamp is trusted only when it lies between the spawn and now (a sandbox may have a
     // clock of its own).
     if (mark->stamp >= t_spawn - 0.001 && mark->stamp <= now() + 0.001) {
@@ -217,7 +222,7 @@ struct Run {
       case Stimulus::Kind::Signal:
         if (reaped)
           done.error = "the program had already ended";
-        else if (::kill(pid, s.signal) != 0)
+        else if (::kill(program_pid > 0 ? program_pid : pid, s.signal) != 0)
           done.error = std::strerror(errno);
         break;
       case Stimulus::Kind::SignalGroup:

@@ -23,6 +23,8 @@ std::string_view verdict_name(Verdict v) {
       return "TIMEOUT";
     case Verdict::Broken:
       return "BROKEN";
+    case Verdict::Flaky:
+      return "FLAKY";
   }
   return "BROKEN";
 }
@@ -36,6 +38,7 @@ std::optional<Verdict> verdict_from_name(std::string_view name) {
 int verdict_exit_code(Verdict v) {
   switch (v) {
     case Verdict::Pass:
+    case Verdict::Flaky:
       return 0;
     case Verdict::Fail:
       return 1;
@@ -55,6 +58,10 @@ int severity(Verdict v) {
 
 bool is_failure(Verdict v) {
   return v == Verdict::Fail || v == Verdict::Timeout || v == Verdict::Broken;
+}
+
+bool is_retried(Verdict v) {
+  return v == Verdict::Fail || v == Verdict::Timeout;
 }
 
 namespace {
@@ -98,6 +105,20 @@ Judgement judge(const JudgeInput& in) {
   if (obs.timed_out) return {Verdict::Timeout, cmp.summary};
   if (!cmp.agrees()) return {Verdict::Fail, cmp.summary};
   return {Verdict::Pass, ""};
+}
+
+Judgement settle(const std::vector<Judgement>& attempts) {
+  if (attempts.empty()) return {Verdict::Broken, "nothing was run"};
+  const Judgement& first = attempts.front();
+  if (!is_retried(first.verdict)) return first;
+  for (std::size_t i = 1; i < attempts.size(); ++i) {
+    if (attempts[i].verdict != Verdict::Pass) continue;
+    // The reason names the first attempt's divergence: that is what needs explaining.
+    return {Verdict::Flaky,
+            fmt::format("{} on attempt 1, PASS on attempt {} of {}: {}",
+                        verdict_name(first.verdict), i + 1, attempts.size(), first.reason)};
+  }
+  return first;
 }
 
 }  // namespace procsync

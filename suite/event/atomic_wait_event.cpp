@@ -41,7 +41,7 @@ std::thread start_waiter(AtomicEvent& event, const char* name) {
     const bool woke = event.wait();
     ps::say(name, ": wait returned ", woke);
   });
-  while (tid == 0) ps::sleep_for(0.001);
+  ps::await([&] { return tid != 0; }, "the waiter to start");
   ps::check(ps::wait_for_thread_state(tid, "S"), "waiter never blocked");
   ps::say(name, " is blocked in wait");
   return t;

@@ -31,7 +31,7 @@ int main() {
   });
 
   // The second wait: the timed one has ended and the waiter is inside wait() and asleep.
-  while (!box->timed_wait_done) ps::sleep_for(0.001);
+  ps::await([&] { return box->timed_wait_done.load(); }, "the waiter's timed wait to end");
   ps::check(event.await_waiters(1), "waiter never entered wait");
   ps::check(ps::wait_for_state(waiter.pid(), "S"), "waiter never blocked");
   ps::say("parent: waiter is blocked in wait");

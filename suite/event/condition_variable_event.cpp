@@ -78,7 +78,7 @@ int main() {
       const bool woke = event.wait();
       ps::say("waiter ", n, ": wait returned ", woke);
     });
-    while (tid == 0 || event.waiters() < n) ps::sleep_for(0.001);
+    ps::await([&] { return tid != 0 && event.waiters() >= n; }, "the waiter to be inside wait");
     ps::check(ps::wait_for_thread_state(tid, "S"), "waiter never blocked");
     ps::say("waiter ", n, " is blocked in wait");
   }

@@ -78,7 +78,7 @@ int main() {
       ps::say("waiter ", n, ": wait returned ", woke);
       return 0;
     });
-    while (flags->about_to_wait != n) ps::sleep_for(0.001);
+    ps::await([&] { return flags->about_to_wait == n; }, "the waiter to be about to wait");
     ps::check(ps::wait_for_state(waiters[i]->pid(), "S"), "waiter never blocked");
     ps::say("waiter ", n, " is blocked in poll");
   }

@@ -35,7 +35,7 @@ int main() {
     return 0;
   });
 
-  while (!box->about_to_lock) ps::sleep_for(0.001);
+  ps::await([&] { return box->about_to_lock.load(); }, "the waiter to be about to lock");
   ps::check(ps::wait_for_state(waiter.pid(), "S", 3.0), "waiter never blocked");
   ps::say("parent: waiter is blocked in pthread_mutex_lock");
   ps::sleep_for(kHoldSeconds);

@@ -32,7 +32,7 @@ int main() {
     box->held = true;
     for (;;) pause();
   });
-  while (!box->held) ps::sleep_for(0.001);
+  ps::await([&] { return box->held.load(); }, "the holder to take the lock");
 
   // The parent is a second process: its non-blocking attempt must fail at once.
   const int fd = file.open_rw();
@@ -46,7 +46,7 @@ int main() {
     ps::say("waiter: flock(LOCK_EX) ", ps::outcome(flock(wfd, LOCK_EX)));
     return 0;
   });
-  while (!box->about_to_lock) ps::sleep_for(0.001);
+  ps::await([&] { return box->about_to_lock.load(); }, "the waiter to be about to lock");
   ps::check(ps::wait_for_state(waiter.pid(), "S", 3.0), "waiter never blocked");
   ps::say("parent: waiter is blocked in flock");
 

@@ -41,7 +41,7 @@ void earlier_task(Order& o) {
 }
 
 void wait_until_later_blocked(Order& o) {
-  while (!o.later_locking) ps::sleep_for(0.001);
+  ps::await([&] { return o.later_locking.load(); }, "the later task to be about to lock");
   ps::check(ps::wait_for_thread_state(o.later_tid, "S", kProveSeconds), "later never blocked");
   ps::say("main: the later task is blocked on the lock");
 }
@@ -62,7 +62,7 @@ void run(bool later_first) {
     second = std::thread(earlier_task, std::ref(o));
   } else {
     first = std::thread(earlier_task, std::ref(o));
-    while (!o.earlier_running) ps::sleep_for(0.001);
+    ps::await([&] { return o.earlier_running.load(); }, "the earlier task to run");
     second = std::thread(later_task, std::ref(o));
     wait_until_later_blocked(o);
   }

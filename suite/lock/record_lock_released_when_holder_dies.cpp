@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
     box->held = true;
     for (;;) pause();
   });
-  while (!box->held) ps::sleep_for(0.001);
+  ps::await([&] { return box->held.load(); }, "the holder to take the lock");
 
   // The parent is a second process: its non-blocking attempt must fail at once.
   const int fd = file.open_rw();
@@ -92,7 +92,7 @@ int main(int argc, char** argv) {
     ps::say("waiter: ", cmd.setw_name, " ", ps::outcome(write_lock(wfd, cmd.setw)));
     return 0;
   });
-  while (!box->about_to_lock) ps::sleep_for(0.001);
+  ps::await([&] { return box->about_to_lock.load(); }, "the waiter to be about to lock");
   ps::check(ps::wait_for_state(waiter.pid(), "S", 3.0), "waiter never blocked");
   ps::say("parent: waiter is blocked in ", cmd.setw_name);
 

@@ -9,17 +9,8 @@
 #include "procsync.hpp"
 
 namespace {
-constexpr double kDeadlineSeconds = 0.5;  // the timed relock's deadline, from now
-
-// pthread_mutex_timedlock's deadline is absolute, on CLOCK_REALTIME.
-timespec realtime_in(double seconds) {
-  timespec t{};
-  clock_gettime(CLOCK_REALTIME, &t);
-  const long ns = static_cast<long>(seconds * 1e9);
-  t.tv_sec += (t.tv_nsec + ns) / 1000000000L;
-  t.tv_nsec = (t.tv_nsec + ns) % 1000000000L;
-  return t;
-}
+// The timed relock's deadline, from now; pthread_mutex_timedlock reads it on CLOCK_REALTIME.
+constexpr double kDeadlineSeconds = 0.5;
 
 const char* result(int rc) {
   return rc == 0 ? "0" : ps::errno_name(rc);
@@ -39,7 +30,7 @@ int main() {
   init_mutex(normal, PTHREAD_MUTEX_NORMAL);
   ps::say("normal: lock returned ", result(pthread_mutex_lock(&normal)));
   ps::say("normal: relocking with a deadline ", kDeadlineSeconds, " s away");
-  const timespec deadline = realtime_in(kDeadlineSeconds);
+  const timespec deadline = ps::deadline_in(CLOCK_REALTIME, kDeadlineSeconds);
   ps::say("normal: timed relock returned ", result(pthread_mutex_timedlock(&normal, &deadline)));
   ps::say("normal: unlock returned ", result(pthread_mutex_unlock(&normal)));
   pthread_mutex_destroy(&normal);
@@ -48,7 +39,7 @@ int main() {
   init_mutex(checked, PTHREAD_MUTEX_ERRORCHECK);
   ps::say("errorcheck: lock returned ", result(pthread_mutex_lock(&checked)));
   ps::say("errorcheck: relock returned ", result(pthread_mutex_lock(&checked)));
-  const timespec later = realtime_in(kDeadlineSeconds);
+  const timespec later = ps::deadline_in(CLOCK_REALTIME, kDeadlineSeconds);
   ps::say("errorcheck: timed relock returned ", result(pthread_mutex_timedlock(&checked, &later)));
   ps::say("errorcheck: unlock returned ", result(pthread_mutex_unlock(&checked)));
   pthread_mutex_destroy(&checked);

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <csignal>
 
 #include "procsync.hpp"
@@ -21,12 +22,24 @@ const char* result(int rc) {
   return rc == 0 ? "0" : ps::errno_name(rc);
 }
 
+// The pthread calls return the error number instead of setting errno.
+void need(int rc, const char* what, ps::Where where = ps::Where::current()) {
+  if (rc == 0) return;
+  errno = rc;
+  ps::fail(what, where);
+}
+
 void init_robust(pthread_mutex_t& m) {
   pthread_mutexattr_t attr;
   pthread_mutexattr_init(&attr);
-  ps::check(pthread_mutexattr_setpshared(&attr, PTHREAD_PROCESS_SHARED) == 0, "setpshared");
-  ps::check(pthread_mutexattr_setrobust(&attr, PTHREAD_MUTEX_ROBUST) == 0, "setrobust");
-  ps::check(pthread_mutex_init(&m, &attr) == 0, "pthread_mutex_init");
+  need(pthread_mutexattr_setpshared(&attr, PTHREAD_PROCESS_SHARED), "setpshared");
+  need(pthread_mutexattr_setrobust(&attr, PTHREAD_MUTEX_ROBUST), "setrobust");
+  const int rc = pthread_mutex_init(&m, &attr);
+  // glibc answers ENOTSUP when the kernel refused its robust list at start-up (on targets
+  // whose glibc checks, e.g. riscv64 under qemu-user): the platform says it lacks the facility.
+  if (rc == ENOTSUP)
+    ps::unsupported("pthread_mutex_init of a robust, process-shared mutex failed: ENOTSUP");
+  need(rc, "pthread_mutex_init");
   pthread_mutexattr_destroy(&attr);
 }
 
@@ -48,13 +61,13 @@ int main() {
   init_robust(box->abandoned);
 
   ps::Child holder([&]() -> int {
-    ps::check(pthread_mutex_lock(&box->recovered) == 0, "lock recovered");
-    ps::check(pthread_mutex_lock(&box->abandoned) == 0, "lock abandoned");
+    need(pthread_mutex_lock(&box->recovered), "lock recovered");
+    need(pthread_mutex_lock(&box->abandoned), "lock abandoned");
     ps::say("holder: holds both mutexes");
     box->held = true;
     for (;;) pause();
   });
-  while (!box->held) ps::sleep_for(0.001);
+  ps::await([&] { return box->held.load(); }, "the owner to take the mutex");
   holder.kill(SIGKILL);
   ps::say("parent: holder ", holder.wait().describe());
 

@@ -44,11 +44,13 @@ bool cannot_take_turn(const Writer& w) {
 // Waits for the parent's go and this writer's turn (kept when the other writer cannot take
 // it), prints, and hands the turn to the other writer.
 void print_in_turn(Box& box, int me, const std::string& text) {
-  for (;;) {
-    const int turn = box.turn;
-    if (turn == me || (turn != -1 && cannot_take_turn(box.writer[1 - me]))) break;
-    ps::sleep_for(0.001);
-  }
+  // The go may come only after the parent's look at writer B.
+  ps::await(
+      [&] {
+        const int turn = box.turn;
+        return turn == me || (turn != -1 && cannot_take_turn(box.writer[1 - me]));
+      },
+      "this writer's turn", kProveSeconds + ps::kGuardSeconds);
   ps::say("writer ", kName[me], ": ", text);
   box.turn = 1 - me;
 }
@@ -88,14 +90,11 @@ int main(int argc, char** argv) {
 
   // A enters first; B is started only once A is inside, so the order is forced.
   ps::Child a([&] { return writer(*box, 0); });
-  while (box->writer[0].phase != kInside) ps::sleep_for(0.001);
+  ps::await([&] { return box->writer[0].phase == kInside; }, "writer A to be inside");
   ps::Child b([&] { return writer(*box, 1); });
 
-  const double deadline = ps::monotonic_seconds() + kProveSeconds;
-  while (box->writer[1].phase != kInside && !cannot_take_turn(box->writer[1])) {
-    ps::check(ps::monotonic_seconds() < deadline, "writer B neither entered nor blocked");
-    ps::sleep_for(0.001);
-  }
+  ps::await([&] { return box->writer[1].phase == kInside || cannot_take_turn(box->writer[1]); },
+            "writer B to enter or to block on the lock", kProveSeconds);
   ps::say(box->writer[1].phase == kInside ? "parent: writer B entered the critical section too"
                                           : "parent: writer B is blocked on the lock");
   box->turn = 0;  // go: A has the first turn

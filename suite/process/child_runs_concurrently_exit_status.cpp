@@ -24,7 +24,7 @@ int main() {
     ps::say("child: exiting with status ", kChildStatus);
     return kChildStatus;
   });
-  while (!*started) ps::sleep_for(0.001);
+  ps::await([&] { return started->load(); }, "the child to start");
   ps::check(ps::wait_for_state(child.pid(), "S"), "child never slept");
   ps::say("parent: running while the child sleeps");
   const ps::Status st = child.wait();  // waitpid(pid, &status, 0)

@@ -33,7 +33,7 @@ int writer(Box& box, int n) {
   if (n == 1) {
     ps::say("writer1: took the lock");
     box.writer1_holds = true;
-    while (!box.go) ps::sleep_for(0.001);
+    ps::await([&] { return box.go.load(); }, "the parent's go");
   }
   for (int i = 0; i < kLines; ++i) {
     ps::sleep_for(kPeriod);
@@ -53,9 +53,9 @@ int main() {
   pthread_mutexattr_destroy(&attr);
 
   ps::Child writer1([&] { return writer(*box, 1); });
-  while (!box->writer1_holds) ps::sleep_for(0.001);
+  ps::await([&] { return box->writer1_holds.load(); }, "writer1 to take the lock");
   ps::Child writer2([&] { return writer(*box, 2); });
-  while (!box->writer2_locking) ps::sleep_for(0.001);
+  ps::await([&] { return box->writer2_locking.load(); }, "writer2 to be about to lock");
   ps::check(ps::wait_for_state(writer2.pid(), "S", 3.0), "writer2 never blocked");
   ps::say("parent: writer2 is blocked on the lock");
   box->go = true;

@@ -19,16 +19,14 @@ int main() {
   ps::check(sem_init(&box->sem, /*pshared=*/1, 0) == 0, "sem_init");
 
   ps::Child waiter([&] {
-    int value = -1;
-    sem_getvalue(&box->sem, &value);
-    ps::say("waiter: acquiring at value ", value);
+    ps::say("waiter: acquiring at value ", ps::sem_value(&box->sem));
     box->about_to_wait = true;
     while (sem_wait(&box->sem) != 0) ps::check(errno == EINTR, "sem_wait");
     ps::say("waiter: acquired");
     return 0;
   });
 
-  while (!box->about_to_wait) ps::sleep_for(0.001);
+  ps::await([&] { return box->about_to_wait.load(); }, "the waiter to be about to wait");
   ps::check(ps::wait_for_state(waiter.pid(), "S"), "waiter never blocked");
   ps::say("parent: waiter is blocked in sem_wait");
   ps::sleep_for(kHoldSeconds);

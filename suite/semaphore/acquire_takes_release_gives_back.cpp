@@ -9,24 +9,18 @@
 #include "procsync.hpp"
 
 namespace {
-int value_of(sem_t* sem) {
-  int value = -1;
-  ps::check(sem_getvalue(sem, &value) == 0, "sem_getvalue");
-  return value;
-}
-
 // Starting at 2: two acquires bring it to 0, three releases to 3.
 void take_and_give_back(const char* flavour, sem_t* sem) {
-  ps::say(flavour, ": value ", value_of(sem));
+  ps::say(flavour, ": value ", ps::sem_value(sem));
   for (int i = 0; i < 2; ++i) {
-    const int before = value_of(sem);
+    const int before = ps::sem_value(sem);
     while (sem_wait(sem) != 0) ps::check(errno == EINTR, "sem_wait");
-    ps::say(flavour, ": sem_wait: ", before, " -> ", value_of(sem));
+    ps::say(flavour, ": sem_wait: ", before, " -> ", ps::sem_value(sem));
   }
   for (int i = 0; i < 3; ++i) {
-    const int before = value_of(sem);
+    const int before = ps::sem_value(sem);
     ps::check(sem_post(sem) == 0, "sem_post");
-    ps::say(flavour, ": sem_post: ", before, " -> ", value_of(sem));
+    ps::say(flavour, ": sem_post: ", before, " -> ", ps::sem_value(sem));
   }
 }
 

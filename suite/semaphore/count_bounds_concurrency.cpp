@@ -53,7 +53,7 @@ int main() {
   workers.reserve(kWorkers);
   for (int i = 0; i < kWorkers; ++i) workers.emplace_back([&box, i] { return work(*box, i); });
   for (int i = 0; i < kWorkers; ++i) {
-    while (!box->about_to_wait[i]) ps::sleep_for(0.001);
+    ps::await([&] { return box->about_to_wait[i].load(); }, "every worker to be about to wait");
     ps::check(ps::wait_for_state(workers[static_cast<std::size_t>(i)].pid(), "S"),
               "worker never blocked");
   }

@@ -13,6 +13,10 @@
 namespace {
 constexpr int kThreads = 3;
 constexpr double kHoldSeconds = 0.3;  // between proving the state and acting on it
+// release() may wake every waiter (libstdc++ 12 does, even for release(1)); the ones that
+// lose the count go back to sleep, after spinning with sched_yield, which under load can
+// outlast kHoldSeconds. They must not pass, and must be asleep again within this bound.
+constexpr double kResettleSeconds = 1.0;
 
 std::counting_semaphore<8> g_sem{0};
 std::atomic<int> g_passed{0};
@@ -20,14 +24,16 @@ std::atomic<pid_t> g_tid[kThreads] = {};
 std::atomic<bool> g_acquired[kThreads] = {};
 
 void wait_until_passed(int n) {
-  while (g_passed.load() < n) ps::sleep_for(0.001);
+  ps::await([&] { return g_passed.load() >= n; }, "the woken threads to pass");
 }
 
-// How many threads have not acquired and are asleep ('S') right now.
+// How many threads have not acquired and are asleep ('S'), each given kResettleSeconds.
 int asleep() {
   int n = 0;
   for (int i = 0; i < kThreads; ++i)
-    if (!g_acquired[i].load() && ps::wait_for_thread_state(g_tid[i].load(), "S", 0.0)) ++n;
+    if (!g_acquired[i].load() &&
+        ps::wait_for_thread_state(g_tid[i].load(), "S", kResettleSeconds) && !g_acquired[i].load())
+      ++n;
   return n;
 }
 }  // namespace
@@ -42,7 +48,7 @@ int main() {
       g_acquired[i] = true;
       ++g_passed;
     });
-    while (g_tid[i].load() == 0) ps::sleep_for(0.001);
+    ps::await([&] { return g_tid[i].load() != 0; }, "every thread to start");
     ps::check(ps::wait_for_thread_state(g_tid[i].load(), "S"), "thread never blocked");
     ps::say("main: thread ", i, " is asleep in acquire() at 0");
   }
@@ -53,7 +59,8 @@ int main() {
   wait_until_passed(1);
 
   ps::sleep_for(kHoldSeconds);
-  ps::say("main: ", g_passed.load(), " passed, ", asleep(), " still asleep in acquire()");
+  const int sleeping = asleep();  // first: a thread passing meanwhile shows in the count
+  ps::say("main: ", g_passed.load(), " passed, ", sleeping, " still asleep in acquire()");
   ps::say("main: release(2)");
   g_sem.release(2);
   for (auto& t : threads) t.join();

@@ -22,12 +22,6 @@ struct Box {
 static_assert(SEM_VALUE_MAX < UINT_MAX, "SEM_VALUE_MAX + 1 must be representable");
 constexpr unsigned kOverMax = static_cast<unsigned>(SEM_VALUE_MAX) + 1u;
 
-int value_of(sem_t* sem) {
-  int value = -1;
-  ps::check(sem_getvalue(sem, &value) == 0, "sem_getvalue");
-  return value;
-}
-
 // Removes a name on scope exit (the harness also removes leftovers named with the token).
 struct Unlink {
   std::string name;
@@ -38,12 +32,12 @@ struct Unlink {
 int main() {
   ps::Shared<Box> box;
   ps::check(sem_init(&box->zero, /*pshared=*/1, 0) == 0, "sem_init 0");
-  ps::say("unnamed sem_init(pshared=1, 0): value ", value_of(&box->zero));
+  ps::say("unnamed sem_init(pshared=1, 0): value ", ps::sem_value(&box->zero));
   ps::check(sem_init(&box->three, 1, 3) == 0, "sem_init 3");
-  ps::say("unnamed sem_init(pshared=1, 3): value ", value_of(&box->three));
+  ps::say("unnamed sem_init(pshared=1, 3): value ", ps::sem_value(&box->three));
   ps::check(sem_init(&box->at_max, 1, SEM_VALUE_MAX) == 0, "sem_init SEM_VALUE_MAX");
   ps::say("unnamed sem_init(pshared=1, SEM_VALUE_MAX): value is SEM_VALUE_MAX: ",
-          value_of(&box->at_max) == SEM_VALUE_MAX ? "yes" : "no");
+          ps::sem_value(&box->at_max) == SEM_VALUE_MAX ? "yes" : "no");
   if (sem_init(&box->over_max, 1, kOverMax) == 0) {
     ps::say("unnamed sem_init(pshared=1, SEM_VALUE_MAX + 1): succeeded");
     sem_destroy(&box->over_max);
@@ -57,11 +51,11 @@ int main() {
   const Unlink five_name{ps::object_name("five")};
   sem_t* five = sem_open(five_name.name.c_str(), O_CREAT | O_EXCL, 0600, 5);
   ps::check(five != SEM_FAILED, "sem_open five");
-  ps::say("named sem_open(O_CREAT | O_EXCL, 5): value ", value_of(five));
+  ps::say("named sem_open(O_CREAT | O_EXCL, 5): value ", ps::sem_value(five));
   // O_CREAT on an existing name opens it as it is: the value argument has no effect.
   sem_t* again = sem_open(five_name.name.c_str(), O_CREAT, 0600, 9);
   ps::check(again != SEM_FAILED, "sem_open five again");
-  ps::say("named sem_open(O_CREAT, 9) of the existing name: value ", value_of(again));
+  ps::say("named sem_open(O_CREAT, 9) of the existing name: value ", ps::sem_value(again));
   sem_close(again);
   sem_close(five);
 

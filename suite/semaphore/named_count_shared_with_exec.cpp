@@ -22,12 +22,6 @@ std::string sem_name() {
   return ps::object_name("shared-count");
 }
 
-int value_of(sem_t* sem) {
-  int value = -1;
-  ps::check(sem_getvalue(sem, &value) == 0, "sem_getvalue");
-  return value;
-}
-
 void acquire(sem_t* sem) {
   while (sem_wait(sem) != 0) ps::check(errno == EINTR, "sem_wait");
 }
@@ -35,13 +29,13 @@ void acquire(sem_t* sem) {
 int exec_child(int ready_fd) {
   sem_t* sem = sem_open(sem_name().c_str(), 0);
   ps::check(sem != SEM_FAILED, "exec child: sem_open");
-  ps::say("exec child: sem_open of the name without O_CREAT, value ", value_of(sem));
+  ps::say("exec child: sem_open of the name without O_CREAT, value ", ps::sem_value(sem));
   acquire(sem);
-  ps::say("exec child: took one, value ", value_of(sem));
+  ps::say("exec child: took one, value ", ps::sem_value(sem));
   const char byte = 1;
   ps::check(write(ready_fd, &byte, 1) == 1, "exec child: write");
   acquire(sem);
-  ps::say("exec child: second sem_wait returned, value ", value_of(sem));
+  ps::say("exec child: second sem_wait returned, value ", ps::sem_value(sem));
   sem_close(sem);
   return 0;
 }
@@ -58,7 +52,7 @@ int main(int argc, char** argv) {
   const Unlink name{sem_name()};
   sem_t* sem = sem_open(name.name.c_str(), O_CREAT | O_EXCL, 0600, 1);
   ps::check(sem != SEM_FAILED, "sem_open");
-  ps::say("parent: sem_open(O_CREAT | O_EXCL, 1), value ", value_of(sem));
+  ps::say("parent: sem_open(O_CREAT | O_EXCL, 1), value ", ps::sem_value(sem));
 
   int ready[2];
   ps::check(pipe(ready) == 0, "pipe");  // no O_CLOEXEC: the write end survives the exec
@@ -74,11 +68,11 @@ int main(int argc, char** argv) {
   close(ready[0]);
   ps::check(ps::wait_for_state(child.pid(), "S"), "exec'd child never blocked");
   ps::say("parent: exec'd child is asleep in its second sem_wait");
-  ps::say("parent: value ", value_of(sem));
+  ps::say("parent: value ", ps::sem_value(sem));
   ps::say("parent: sem_post");
   ps::check(sem_post(sem) == 0, "sem_post");
   ps::say("parent: exec'd child ", child.wait().describe());
-  ps::say("parent: value ", value_of(sem));
+  ps::say("parent: value ", ps::sem_value(sem));
   sem_close(sem);
   return 0;
 }

@@ -15,12 +15,6 @@ struct Flags {
   std::atomic<bool> about_to_wait{false};
 };
 
-int value_of(sem_t* sem) {
-  int value = -1;
-  ps::check(sem_getvalue(sem, &value) == 0, "sem_getvalue");
-  return value;
-}
-
 struct Unlink {
   std::string name;
   ~Unlink() { sem_unlink(name.c_str()); }
@@ -32,21 +26,21 @@ int main() {
   const char* path = name.name.c_str();
   sem_t* sem = sem_open(path, O_CREAT | O_EXCL, 0600, 0);
   ps::check(sem != SEM_FAILED, "sem_open");
-  ps::say("parent: sem_open(O_CREAT | O_EXCL, 0), value ", value_of(sem));
+  ps::say("parent: sem_open(O_CREAT | O_EXCL, 0), value ", ps::sem_value(sem));
 
   // The child opens the name on its own (before the unlink) and waits on its handle.
   ps::Shared<Flags> flags;
   ps::Child child([&] {
     sem_t* mine = sem_open(path, 0);
     ps::check(mine != SEM_FAILED, "child: sem_open");
-    ps::say("child: sem_open of the name, value ", value_of(mine));
+    ps::say("child: sem_open of the name, value ", ps::sem_value(mine));
     flags->about_to_wait = true;
     while (sem_wait(mine) != 0) ps::check(errno == EINTR, "child: sem_wait");
-    ps::say("child: sem_wait on its handle returned, value ", value_of(mine));
+    ps::say("child: sem_wait on its handle returned, value ", ps::sem_value(mine));
     sem_close(mine);
     return 0;
   });
-  while (!flags->about_to_wait) ps::sleep_for(0.001);
+  ps::await([&] { return flags->about_to_wait.load(); }, "the child to be about to wait");
   ps::check(ps::wait_for_state(child.pid(), "S"), "child never blocked");
   ps::say("parent: child is asleep in sem_wait");
 
@@ -63,13 +57,13 @@ int main() {
   ps::check(sem_post(sem) == 0, "sem_post");
   ps::say("parent: child ", child.wait().describe());
   ps::check(sem_post(sem) == 0, "sem_post");
-  ps::say("parent: sem_post again, value ", value_of(sem));
+  ps::say("parent: sem_post again, value ", ps::sem_value(sem));
 
   // The name is free: O_CREAT | O_EXCL makes a new semaphore, distinct from the open one.
   sem_t* fresh = sem_open(path, O_CREAT | O_EXCL, 0600, 7);
   ps::check(fresh != SEM_FAILED, "sem_open fresh");
-  ps::say("parent: new sem_open(O_CREAT | O_EXCL, 7) of the name, value ", value_of(fresh),
-          "; old handle value ", value_of(sem));
+  ps::say("parent: new sem_open(O_CREAT | O_EXCL, 7) of the name, value ", ps::sem_value(fresh),
+          "; old handle value ", ps::sem_value(sem));
   sem_close(fresh);
   sem_close(sem);
   return 0;

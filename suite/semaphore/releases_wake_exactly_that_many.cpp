@@ -21,14 +21,8 @@ struct Box {
   std::atomic<bool> acquired[kWaiters] = {};
 };
 
-int value_of(sem_t* sem) {
-  int value = -1;
-  ps::check(sem_getvalue(sem, &value) == 0, "sem_getvalue");
-  return value;
-}
-
 void wait_until_passed(const Box& box, int n) {
-  while (box.passed.load() < n) ps::sleep_for(0.001);
+  ps::await([&] { return box.passed.load() >= n; }, "the woken waiters to pass");
 }
 
 // How many waiters that have not passed are asleep ('S') right now.
@@ -55,12 +49,12 @@ int main() {
       ++box->passed;
       return 0;
     });
-    while (!box->about_to_wait[i]) ps::sleep_for(0.001);
+    ps::await([&] { return box->about_to_wait[i].load(); }, "every waiter to be about to wait");
     ps::check(ps::wait_for_state(waiters.back().pid(), "S"), "waiter never blocked");
     ps::say("parent: waiter ", i, " is asleep in sem_wait");
   }
   // POSIX lets sem_getvalue report either 0 or minus the number of waiters here.
-  ps::say("parent: value with ", kWaiters, " waiters blocked: ", value_of(&box->sem));
+  ps::say("parent: value with ", kWaiters, " waiters blocked: ", ps::sem_value(&box->sem));
 
   ps::sleep_for(kHoldSeconds);
   ps::say("parent: sem_post x ", kFirstReleases);
@@ -69,14 +63,14 @@ int main() {
 
   ps::sleep_for(kHoldSeconds);
   ps::say("parent: ", box->passed.load(), " passed, ", asleep(*box, waiters),
-          " still asleep in sem_wait, value ", value_of(&box->sem));
+          " still asleep in sem_wait, value ", ps::sem_value(&box->sem));
   ps::say("parent: sem_post x ", kWaiters - kFirstReleases);
   for (int i = kFirstReleases; i < kWaiters; ++i) ps::check(sem_post(&box->sem) == 0, "sem_post");
   wait_until_passed(*box, kWaiters);
 
   for (int i = 0; i < kWaiters; ++i)
     ps::say("parent: waiter ", i, " ", waiters[static_cast<std::size_t>(i)].wait().describe());
-  ps::say("parent: value ", value_of(&box->sem));
+  ps::say("parent: value ", ps::sem_value(&box->sem));
   sem_destroy(&box->sem);
   return 0;
 }

@@ -8,21 +8,15 @@
 #include "procsync.hpp"
 
 namespace {
-int value_of(sem_t* sem) {
-  int value = -1;
-  ps::check(sem_getvalue(sem, &value) == 0, "sem_getvalue");
-  return value;
-}
-
 void try_at_zero_then_one(const char* flavour, sem_t* sem) {
   if (sem_trywait(sem) == 0)
     ps::say(flavour, ": sem_trywait at 0 succeeded");
   else
     ps::say(flavour, ": sem_trywait at 0 failed ", ps::errno_name(errno));
-  ps::say(flavour, ": value after the failed sem_trywait ", value_of(sem));
+  ps::say(flavour, ": value after the failed sem_trywait ", ps::sem_value(sem));
   ps::check(sem_post(sem) == 0, "sem_post");
   if (sem_trywait(sem) == 0)
-    ps::say(flavour, ": sem_trywait at 1 returned 0, value now ", value_of(sem));
+    ps::say(flavour, ": sem_trywait at 1 returned 0, value now ", ps::sem_value(sem));
   else
     ps::say(flavour, ": sem_trywait at 1 failed ", ps::errno_name(errno));
 }

@@ -15,12 +15,6 @@ struct Box {
   std::atomic<bool> about_to_wait{false};
 };
 
-int value_of(sem_t* sem) {
-  int value = -1;
-  ps::check(sem_getvalue(sem, &value) == 0, "sem_getvalue");
-  return value;
-}
-
 void acquire(sem_t* sem) {
   while (sem_wait(sem) != 0) ps::check(errno == EINTR, "sem_wait");
 }
@@ -29,27 +23,27 @@ void acquire(sem_t* sem) {
 int main() {
   ps::Shared<Box> box;
   ps::check(sem_init(&box->sem, /*pshared=*/1, 1) == 0, "sem_init");
-  ps::say("parent: sem_init(pshared=1, 1) in MAP_SHARED memory, value ", value_of(&box->sem));
+  ps::say("parent: sem_init(pshared=1, 1) in MAP_SHARED memory, value ", ps::sem_value(&box->sem));
 
   ps::Child child([&box] {
-    ps::say("child: value ", value_of(&box->sem));
+    ps::say("child: value ", ps::sem_value(&box->sem));
     acquire(&box->sem);
-    ps::say("child: took one, value ", value_of(&box->sem));
+    ps::say("child: took one, value ", ps::sem_value(&box->sem));
     box->about_to_wait = true;
     acquire(&box->sem);
-    ps::say("child: second sem_wait returned, value ", value_of(&box->sem));
+    ps::say("child: second sem_wait returned, value ", ps::sem_value(&box->sem));
     return 0;
   });
 
-  while (!box->about_to_wait) ps::sleep_for(0.001);
+  ps::await([&] { return box->about_to_wait.load(); }, "the child to be about to wait");
   ps::check(ps::wait_for_state(child.pid(), "S"), "child never blocked");
   ps::say("parent: child is asleep in its second sem_wait");
-  ps::say("parent: value ", value_of(&box->sem));
+  ps::say("parent: value ", ps::sem_value(&box->sem));
   ps::sleep_for(kHoldSeconds);
   ps::say("parent: sem_post");
   ps::check(sem_post(&box->sem) == 0, "sem_post");
   ps::say("parent: child ", child.wait().describe());
-  ps::say("parent: value ", value_of(&box->sem));
+  ps::say("parent: value ", ps::sem_value(&box->sem));
   sem_destroy(&box->sem);
   return 0;
 }

@@ -36,14 +36,15 @@ int main() {
 
   ps::Child child([&] {
     g_in_child = 1;
-    while (!box->parent_caught) ps::sleep_for(0.001);
+    ps::await([&] { return box->parent_caught.load(); }, "the parent's SIGALRM",
+              kAlarmSeconds + ps::kGuardSeconds);
     ps::sleep_for(kChildGrace);
     ps::say("child: SIGALRM delivered ", g_alarms.load(), " time(s)");
     ps::say("child: alarm(0) returned ", alarm(0));
     return 0;
   });
 
-  while (g_alarms.load() == 0) ps::sleep_for(0.001);
+  ps::await([&] { return g_alarms.load() != 0; }, "SIGALRM", kAlarmSeconds + ps::kGuardSeconds);
   ps::say("parent: child ", child.wait().describe());
   return 0;
 }

@@ -20,16 +20,13 @@ int main() {
   ps::install(SIGINT, on_int);
   // SIGINT stays blocked until sigsuspend(), so one that comes early waits for it instead of
   // being handled before the wait starts.
-  sigset_t block, old;
-  sigemptyset(&block);
-  sigaddset(&block, SIGINT);
-  ps::check(sigprocmask(SIG_BLOCK, &block, &old) == 0, "sigprocmask");
+  ps::BlockedSignals blocked{SIGINT};
   ps::say("handler installed for SIGINT; waiting for it");
-  while (!g_caught) sigsuspend(&old);
+  while (!g_caught) sigsuspend(&blocked.previous());
 
   ps::install(SIGINT, SIG_DFL);
   ps::say("SIGINT set back to SIG_DFL; waiting for it");
-  ps::check(sigprocmask(SIG_SETMASK, &old, nullptr) == 0, "sigprocmask");
+  blocked.restore();
   g_caught = 0;
   while (!g_caught) pause();
   ps::say("pause returned: the second SIGINT was caught, not the default action");

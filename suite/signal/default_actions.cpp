@@ -35,7 +35,7 @@ int raise_at_default(int sig, std::atomic<int>& phase) {
   // An unblocked signal sent to oneself is delivered before raise() returns.
   raise(sig);
   if (phase != kRunning) {
-    while (phase != kGoOn) ps::sleep_for(0.001);
+    ps::await([&] { return phase == kGoOn; }, "the parent to see the continue");
   }
   ps::say("child: still running after ", ps::signal_name(sig));
   return 0;

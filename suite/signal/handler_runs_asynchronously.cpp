@@ -1,7 +1,14 @@
-// SIG-24: handlers run asynchronously. The main flow prints a tick every half second and
-// never looks for signals; the harness sends SIGUSR1 and SIGUSR2 between ticks, and each
-// handler's line appears at the moment of delivery, between the ticks, while the ticks stay
-// on their schedule.
+// SIG-24: handlers run asynchronously: a signal's handler runs at the moment of delivery,
+// whatever the main flow is doing, and the main flow then goes on where it was. The main
+// flow never looks for signals, in two phases the harness signals half-way through:
+// - tick 0 to tick 1 (2 s), a blocking sleep: SIGUSR1's handler must run when it comes, not when
+//   the sleep ends (the trace gives its line a tight lateness);
+// - tick 1 to tick 2 (1 s), a computation that makes no call at all (a forked child ends it by
+//   setting a flag in shared memory): the handler records the computation's progress
+//   counter when it starts and when it ends, and main, afterwards, prints whether the
+//   computation stood still while the handler ran (the handler interrupted it, on its own
+//   thread) and went on after it (the handler did not wait for the computation to end).
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <ctime>
@@ -9,19 +16,42 @@
 #include "procsync.hpp"
 
 namespace {
-void on_signal(int sig) {
-  ps::say_safe("handler: caught ", ps::signal_name(sig));
+constexpr double kTick1 = 2.0;
+constexpr double kTick2 = 3.0;
+// How long the handler watches the progress counter: long enough for a computation that
+// was not interrupted to move it even on a loaded runner.
+constexpr double kHandlerWatch = 0.1;
+
+// Only main writes it; the handler reads it. Lock-free, so usable in a handler.
+std::atomic<unsigned long> progress{0};
+static_assert(std::atomic<unsigned long>::is_always_lock_free);
+volatile std::sig_atomic_t in_computation = 0;
+std::atomic<unsigned long> seen_on_entry{0};
+std::atomic<unsigned long> seen_on_exit{0};
+std::atomic<bool> computation_handled{false};
+
+double seconds_on(const timespec& t) {
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
 }
 
-constexpr double kPeriod = 0.5;
-constexpr int kTicks = 5;
+void on_signal(int sig) {
+  const int saved = errno;
+  ps::say_safe("handler: caught ", ps::signal_name(sig));
+  if (in_computation) {
+    seen_on_entry.store(progress.load(std::memory_order_relaxed));
+    // clock_gettime is async-signal-safe.
+    const double until = seconds_on(ps::clock_now(CLOCK_MONOTONIC)) + kHandlerWatch;
+    while (seconds_on(ps::clock_now(CLOCK_MONOTONIC)) < until) {
+    }
+    seen_on_exit.store(progress.load(std::memory_order_relaxed));
+    computation_handled.store(true);
+  }
+  errno = saved;
+}
 
 // Sleeps until `offset` seconds after `start` on CLOCK_MONOTONIC, resuming after handlers.
 void sleep_until(const timespec& start, double offset) {
-  timespec when = start;
-  const long long ns = static_cast<long long>(offset * 1e9) + start.tv_nsec;
-  when.tv_sec += static_cast<time_t>(ns / 1000000000LL);
-  when.tv_nsec = static_cast<long>(ns % 1000000000LL);
+  const timespec when = ps::later(start, offset);
   int rc;
   while ((rc = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &when, nullptr)) == EINTR) {
   }
@@ -30,16 +60,43 @@ void sleep_until(const timespec& start, double offset) {
     ps::fail("clock_nanosleep");
   }
 }
+
+const char* yes_no(bool b) {
+  return b ? "yes" : "no";
+}
 }  // namespace
 
 int main() {
   ps::install(SIGUSR1, on_signal);
   ps::install(SIGUSR2, on_signal);
-  timespec start{};
-  clock_gettime(CLOCK_MONOTONIC, &start);
-  for (int i = 0; i < kTicks; ++i) {
-    sleep_until(start, i * kPeriod);
-    ps::say("main: tick ", i);
+  const timespec start = ps::clock_now(CLOCK_MONOTONIC);
+  ps::Shared<std::atomic<bool>> stop{false};
+  static_assert(std::atomic<bool>::is_always_lock_free);
+  // Ends the computation at tick 2 from outside, so that the computation needs no call.
+  ps::Child stopper([&] {
+    sleep_until(start, kTick2);
+    stop->store(true);
+    return 0;
+  });
+
+  ps::say("main: tick 0, sleeping until tick 1");
+  sleep_until(start, kTick1);
+  ps::say("main: tick 1, computing until tick 2");
+  in_computation = 1;
+  while (!stop->load(std::memory_order_relaxed)) {
+    progress.store(progress.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
   }
+  in_computation = 0;
+  const unsigned long final_progress = progress.load();
+  ps::say("main: tick 2");
+  // A platform that held the signal until now delivers it here: the lines below say so.
+  in_computation = 1;
+  ps::await([] { return computation_handled.load(); }, "SIGUSR2's handler");
+  in_computation = 0;
+  ps::say("main: the computation stood still while the handler ran: ",
+          yes_no(seen_on_entry.load() == seen_on_exit.load()));
+  ps::say("main: the computation went on after the handler: ",
+          yes_no(final_progress > seen_on_exit.load()));
+  ps::check(stopper.wait().exited(), "the stopping child");
   return 0;
 }

@@ -7,6 +7,13 @@ import signal
 import procsync as ps
 
 
+late = []
+
+
+def on_late(sig, frame):
+    late.append(sig)
+
+
 def pending_text(sig):
     return "yes" if sig in signal.sigpending() else "no"
 
@@ -25,3 +32,9 @@ ps.say("still running after SIGINT; SIGINT pending: ", pending_text(signal.SIGIN
 with ps.Child(send_sigterm_to_parent) as sender:
     ps.say("child that sent SIGTERM to the parent ", sender.wait().describe())
 ps.say("still running after SIGTERM; SIGTERM pending: ", pending_text(signal.SIGTERM))
+# Not relying on sigpending() alone: a signal kept while ignored would reach a handler
+# installed now.
+ps.install(signal.SIGINT, on_late)
+ps.install(signal.SIGTERM, on_late)
+ps.sleep_for(0.01)
+ps.say("handlers installed afterwards for SIGINT and SIGTERM ran ", len(late), " time(s)")

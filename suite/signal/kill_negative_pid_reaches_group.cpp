@@ -38,10 +38,7 @@ struct Flags {
 }  // namespace
 
 int main() {
-  sigset_t usr1;
-  sigemptyset(&usr1);
-  sigaddset(&usr1, SIGUSR1);
-  ps::check(sigprocmask(SIG_BLOCK, &usr1, nullptr) == 0, "sigprocmask");
+  const ps::BlockedSignals blocked{SIGUSR1};  // inherited; unblocked only in sigsuspend
   ps::install(SIGUSR1, on_usr1);
   ps::Shared<Flags> flags;
 
@@ -61,14 +58,19 @@ int main() {
   }
   ps::Child outsider([&] { return wait_for_usr1(flags->about_to_wait[kMembers]); });
 
+  // Said, not checked with ps::check: a platform without working process groups fails the
+  // trace here, and the Child destructors end the waiting processes.
   for (int i = 0; i < kMembers; ++i) {
-    ps::check(getpgid(members[i]->pid()) == pgid, "member not in the group");
+    if (getpgid(members[i]->pid()) != pgid) {
+      ps::say("parent: ", names[i], " is not in the process group of member 1");
+      return 0;
+    }
   }
   ps::say("parent: members 1-3 are in the process group of member 1",
           getpgid(outsider.pid()) == getpgrp() ? "; the outsider stays in the parent's group"
                                                : "; the outsider is elsewhere");
   for (auto& f : flags->about_to_wait) {
-    while (!f) ps::sleep_for(0.001);
+    ps::await([&] { return f.load(); }, "every process to be about to wait");
   }
   for (auto& m : members) ps::check(ps::wait_for_state(m->pid(), "S"), "member never blocked");
   ps::check(ps::wait_for_state(outsider.pid(), "S"), "outsider never blocked");

@@ -33,7 +33,7 @@ int main() {
     return 0;
   });
 
-  while (!box->about_to_pause) ps::sleep_for(0.001);
+  ps::await([&] { return box->about_to_pause.load(); }, "the child to be about to pause");
   ps::check(ps::wait_for_state(pauser.pid(), "S"), "the child never went to sleep");
   ps::say("parent: child is asleep in pause");
   ps::say("parent: sending SIGUSR2, which the child ignores");

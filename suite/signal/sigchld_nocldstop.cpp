@@ -47,7 +47,7 @@ int main() {
 
   ps::say("parent: killing it with SIGTERM");
   child.kill(SIGTERM);
-  const double deadline = ps::monotonic_seconds() + kNoticeTimeout;
+  const double deadline = ps::monotonic_seconds() + ps::scaled_timeout(kNoticeTimeout);
   while (g_notices.load() == 0 && ps::monotonic_seconds() < deadline) ps::sleep_for(0.001);
   ps::say("parent: child ", child.wait().describe());
   ps::say("parent: SIGCHLD caught ", g_notices.load(), " time(s) in all");

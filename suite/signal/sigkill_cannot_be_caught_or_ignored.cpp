@@ -59,7 +59,7 @@ int main() {
     for (;;) pause();
     return 0;
   });
-  while (!*about_to_pause) ps::sleep_for(0.001);
+  ps::await([&] { return about_to_pause->load(); }, "the child to be about to pause");
   ps::check(ps::wait_for_state(catcher.pid(), "S"), "catching child never blocked");
   ps::say("parent: catching child is blocked in pause(); sending SIGKILL");
   catcher.kill(SIGKILL);

@@ -75,7 +75,7 @@ int main() {
   });
   close(link[0]);
 
-  while (!*about_to_read) ps::sleep_for(0.001);
+  ps::await([&] { return about_to_read->load(); }, "the child to be about to read");
   ps::check(ps::wait_for_state(child.pid(), "S"), "child never blocked");
   ps::say("parent: child is blocked reading a pipe; sending SIGSTOP");
   child.kill(SIGSTOP);

@@ -30,7 +30,7 @@ int main() {
   ps::Shared<Box> box;
   const pid_t sleeper = getpid();
   ps::Child sender([&] {
-    while (!box->about_to_sleep) ps::sleep_for(0.001);
+    ps::await([&] { return box->about_to_sleep.load(); }, "the parent to be about to sleep");
     ps::check(ps::wait_for_state(sleeper, "S"), "the parent never went to sleep");
     ps::say("child: parent is asleep in sleep(", kSleepSeconds, ")");
     ps::sleep_for(kSignalAfter);

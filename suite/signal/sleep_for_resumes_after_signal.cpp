@@ -1,6 +1,8 @@
 // SIG-25, C++ flavour: std::this_thread::sleep_for is not cut short by a caught signal. The
-// handler runs at 0.7 s, and the sleep then goes on to its full 1.5 s. (The sleep() flavour,
-// which returns early, is sleep_cut_short_by_signal.)
+// handler runs at 1.2 s, and the sleep then goes on to its full 2 s. (The sleep() flavour,
+// which returns early, is sleep_cut_short_by_signal.) The signal comes late in the sleep so
+// that a sleep restarted from scratch after it (nanosleep resumed with the whole duration
+// instead of the time left) ends 1.2 s late, well outside the window.
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -20,8 +22,8 @@ void on_usr1(int sig) {
   ps::say_safe("parent: caught ", ps::signal_name(sig));
 }
 
-constexpr std::chrono::milliseconds kSleep{1500};
-constexpr double kSignalAfter = 0.7;  // well inside the sleep
+constexpr std::chrono::milliseconds kSleep{2000};
+constexpr double kSignalAfter = 1.2;  // inside the sleep, 0.8 s before its end
 }  // namespace
 
 int main() {
@@ -29,9 +31,9 @@ int main() {
   ps::Shared<Box> box;
   const pid_t sleeper = getpid();
   ps::Child sender([&] {
-    while (!box->about_to_sleep) ps::sleep_for(0.001);
+    ps::await([&] { return box->about_to_sleep.load(); }, "the parent to be about to sleep");
     ps::check(ps::wait_for_state(sleeper, "S"), "the parent never went to sleep");
-    ps::say("child: parent is asleep in std::this_thread::sleep_for(1.5 s)");
+    ps::say("child: parent is asleep in std::this_thread::sleep_for(2 s)");
     ps::sleep_for(kSignalAfter);
     ps::say("child: sending SIGUSR1");
     ps::check(kill(sleeper, SIGUSR1) == 0, "kill");
@@ -42,7 +44,7 @@ int main() {
   const auto before = std::chrono::steady_clock::now();
   std::this_thread::sleep_for(kSleep);
   const bool full = std::chrono::steady_clock::now() - before >= kSleep;
-  ps::say("parent: sleep_for returned; it slept the full 1.5 s: ", full ? "yes" : "no");
+  ps::say("parent: sleep_for returned; it slept the full 2 s: ", full ? "yes" : "no");
   ps::say("parent: child ", sender.wait().describe());
   return 0;
 }

@@ -22,10 +22,7 @@ void on_signal(int sig) {
 constexpr int kSends = 3;
 
 int send_blocked_then_unblock(int sig, std::atomic<int>& count) {
-  sigset_t one, old;
-  sigemptyset(&one);
-  sigaddset(&one, sig);
-  ps::check(sigprocmask(SIG_BLOCK, &one, &old) == 0, "sigprocmask");
+  ps::BlockedSignals blocked{sig};
   for (int i = 0; i < kSends; ++i) ps::check(kill(getpid(), sig) == 0, "kill");
   sigset_t pending;
   sigemptyset(&pending);
@@ -35,7 +32,7 @@ int send_blocked_then_unblock(int sig, std::atomic<int>& count) {
           "; handled so far: ", count.load());
   // POSIX delivers at least one pending signal before sigprocmask() returns; Linux delivers
   // them all. Checking again (a system call each time) lets any left be delivered.
-  ps::check(sigprocmask(SIG_SETMASK, &old, nullptr) == 0, "sigprocmask");
+  blocked.restore();
   for (int i = 0; i < 1000; ++i) {
     ps::check(sigpending(&pending) == 0, "sigpending");
     if (!sigismember(&pending, sig)) break;

@@ -48,7 +48,7 @@ int read_line(int tty, const char* who, int part, Shared& shared) {
 }
 
 void wait_until_reading(Shared& shared, int part) {
-  while (shared.reading != part) ps::sleep_for(0.001);
+  ps::await([&] { return shared.reading == part; }, "the reader to be about to read");
   ps::check(ps::wait_for_state(shared.reader, "S"), "reader never blocked");
 }
 
@@ -63,7 +63,8 @@ int shell(int tty, Shared& shared) {
   // 1. A job in its own foreground process group.
   ps::Child job([&] {
     ps::check(setpgid(0, 0) == 0, "setpgid");
-    while (!shared.job_in_foreground) ps::sleep_for(0.001);
+    ps::await([&] { return shared.job_in_foreground.load(); },
+              "the job to be put in the foreground");
     return read_line(tty, "job", 1, shared);
   });
   const pid_t job_group = job.pid();
@@ -111,7 +112,7 @@ int main() {
   wait_until_reading(*shared, 1);
   ps::say("parent: job is blocked reading the terminal; typing Ctrl+Z");
   type(master, "\x1a", 1);
-  while (!shared->job_resumed) ps::sleep_for(0.001);
+  ps::await([&] { return shared->job_resumed.load(); }, "the shell to resume the job");
   ps::say("parent: typing \"fg line\"");
   type(master, "fg line\n", 8);
 

@@ -18,7 +18,7 @@ int main() {
     ps::say("daemon thread: still running after 1 s");
   });
   daemon.detach();
-  while (!g_started) ps::sleep_for(0.001);
+  ps::await([&] { return g_started.load(); }, "the daemon thread to start");
   ps::say("main: returning while the daemon thread sleeps");
   return 0;
 }

@@ -39,7 +39,7 @@ int main() {
     ps::say("thread: ending");
     g_alive = false;
   });
-  while (!g_started) ps::sleep_for(0.001);
+  ps::await([&] { return g_started.load(); }, "the thread to start");
   ps::say("main: is alive while it runs: ", g_alive.load());
   t.join();
   ps::say("main: join returned; is alive: ", g_alive.load());
@@ -48,11 +48,12 @@ int main() {
   g_started = false;
   pthread_t p{};
   ps::check(pthread_create(&p, nullptr, pthread_body, nullptr) == 0, "pthread_create");
-  while (!g_started) ps::sleep_for(0.001);
+  ps::await([&] { return g_started.load(); }, "the pthread to start");
   ps::say("main: pthread_tryjoin_np while it runs: ",
           tryjoin_result(pthread_tryjoin_np(p, nullptr)));
   int rc;
-  while ((rc = pthread_tryjoin_np(p, nullptr)) == EBUSY) ps::sleep_for(0.001);
+  ps::await([&] { return (rc = pthread_tryjoin_np(p, nullptr)) != EBUSY; }, "the pthread to end",
+            kRunSeconds + ps::kGuardSeconds);
   ps::say("main: pthread_tryjoin_np after it ended: ", tryjoin_result(rc));
   return 0;
 }

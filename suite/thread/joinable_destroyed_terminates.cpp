@@ -24,7 +24,7 @@ int main() {
       ps::sleep_for(kWorkerSleep);
       ps::say("worker: woke up");
     });
-    while (!g_started) ps::sleep_for(0.001);
+    ps::await([&] { return g_started.load(); }, "the thread to start");
     ps::say("main: leaving the scope of a joinable std::thread");
   }
   ps::say("main: after the scope");

@@ -31,7 +31,7 @@ int main() {
       ps::sleep_for(kWorkSeconds);
       ps::say("worker 1: done");
     });
-    while (!g_started) ps::sleep_for(0.001);
+    ps::await([&] { return g_started.load(); }, "the thread to start");
     ps::say("main: leaving scope 1 while worker 1 runs");
   }  // ~jthread: request_stop() (unheeded here), then join()
   ps::say("main: scope 1 left");
@@ -47,7 +47,7 @@ int main() {
       cv.wait(lock, st, [] { return false; });
       ps::say("worker 2: woke, stop requested: ", st.stop_requested());
     });
-    while (g_tid == 0) ps::sleep_for(0.001);
+    ps::await([&] { return g_tid != 0; }, "the thread to start");
     ps::check(ps::wait_for_thread_state(g_tid, "S"), "worker 2 never blocked");
     ps::say("main: worker 2 is blocked");
     ps::sleep_for(kHoldSeconds);

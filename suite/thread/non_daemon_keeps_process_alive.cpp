@@ -33,7 +33,7 @@ int main() {
   g_main_tid = ps::this_thread_id();
   pthread_t t{};
   ps::check(pthread_create(&t, nullptr, worker, nullptr) == 0, "pthread_create");
-  while (!g_started) ps::sleep_for(0.001);
+  ps::await([&] { return g_started.load(); }, "the thread to start");
   ps::say("main: calling pthread_exit while the worker runs");
   pthread_exit(nullptr);
 }

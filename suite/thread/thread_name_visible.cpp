@@ -40,7 +40,7 @@ int main() {
     g_tid = ps::this_thread_id();
     g_done.wait();
   });
-  while (g_tid == 0) ps::sleep_for(0.001);
+  ps::await([&] { return g_tid != 0; }, "the thread to start");
   const pid_t tid = g_tid;
   const pthread_t handle = worker.native_handle();
 

@@ -87,7 +87,9 @@ class Output(unittest.TestCase):
         words = mark.split()
         self.assertEqual(words[0], ps.protocol.kStartWord)
         self.assertRegex(words[1], r"^[0-9]+\.[0-9]{9}$")
-        self.assertEqual(words[2:], [ps.protocol.kProtocolWord, str(ps.protocol.kVersion)])
+        self.assertEqual(words[2:4], [ps.protocol.kProtocolWord, str(ps.protocol.kVersion)])
+        self.assertEqual(words[4], ps.protocol.kPidWord)
+        self.assertRegex(words[5], r"^[1-9][0-9]*$")
         self.assertTrue(mark.endswith("\n"))
         # The variable is gone, so that a program that execs itself writes no second mark.
         self.assertEqual(r.stdout, b"None\n")

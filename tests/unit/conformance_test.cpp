@@ -2,6 +2,12 @@
 #include "conformance.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <pugixml.hpp>
+#include <sstream>
 
 #include "result_record.hpp"
 
@@ -20,8 +26,27 @@ const char* kCatalogue =
     "| ID | scenario |\n|---|---|\n"
     "| SCN-01 | one handler for two signals |\n";
 
+json attempt(int n, const std::string& verdict) {
+  return json{{"attempt", n},
+              {"verdict", verdict},
+              {"reason", verdict == "PASS" ? "" : "line 4: late by 1.000 s: expected \"x\""},
+              {"started", fmt::format("2026-12-01T08:00:0{}.250Z", n)},
+              {"duration", 1.0},
+              {"end", "exit 0"},
+              {"text", fmt::format("procsync: attempt {}: {}\n   the table\n", n, verdict)},
+              {"observed", json::array()}};
+}
+
+// A result as `procsync run` writes it; `attempts` the verdicts of its runs (by default the
+// one run, of the test's verdict).
 json result(const std::string& name, const std::string& claim, const std::string& verdict,
-            double duration = 1.0) {
+            double duration = 1.0, std::vector<std::string> attempts = {}) {
+  if (attempts.empty()) attempts = {verdict};
+  json all = json::array();
+  for (std::size_t i = 0; i < attempts.size(); ++i)
+    all.push_back(attempt(static_cast<int>(i) + 1, attempts[i]));
+  std::string reason = verdict == "PASS" ? "" : "line 4: late by 1.000 s: expected \"x\"";
+  if (verdict == "UNSUPPORTED") reason = "needs eventfd, which configure did not find on this host";
   return json{{"schema", ResultRecord::kSchemaVersion},
               {"launcher", json::array()},
               {"time_factor", 1.0},
@@ -30,12 +55,15 @@ json result(const std::string& name, const std::string& claim, const std::string
               {"name", name},
               {"claims", {claim}},
               {"verdict", verdict},
-              {"reason", verdict == "PASS" ? "" : "line 4: late by 1.000 s: expected \"x\""},
+              {"reason", reason},
               {"duration", duration},
               {"end", "exit 0"},
               {"text", "procsync: " + name + ": " + verdict + "\n   the table\n"},
               {"measures", json::object()},
-              {"max_lateness", 0.01}};
+              {"max_lateness", 0.01},
+              {"started", all[0]["started"]},
+              {"hostname", "runner-7"},
+              {"attempts", all}};
 }
 
 json sample_run() {
@@ -86,7 +114,7 @@ TEST_CASE("Conformance.AFailureShowsInEveryFormat") {
   CHECK(ktap.find("ok 1 scenario/tutorial # SKIP") != std::string::npos);
   CHECK(ktap.find("# procsync: signal/kill_probe: FAIL") != std::string::npos);
   const std::string console = render_console(c);
-  CHECK(console.find("3 tests: 1 passed, 1 failed") != std::string::npos);
+  CHECK(console.find("3 tests: 1 passed, 0 flaky, 1 failed") != std::string::npos);
   CHECK(console.find("FAIL signal/kill_probe: line 4") != std::string::npos);
 }
 
@@ -152,4 +180,173 @@ TEST_CASE("ResultRecord.RoundTripAndSchema") {
   j["schema"] = ResultRecord::kSchemaVersion;
   j.erase("verdict");
   CHECK(read_record(j).verdict == Verdict::Broken);
+}
+
+namespace {
+
+// One test of each verdict, in two areas; the flaky one failed once, the failing one failed
+// on its retry too.
+json every_verdict() {
+  return build_conformance(
+      {result("signal/kill_term", "SIG-01", "PASS"),
+       result("signal/kill_probe", "SIG-02", "FAIL", 1.0, {"FAIL", "FAIL"}),
+       result("signal/group", "SIG-03", "FLAKY", 1.0, {"FAIL", "PASS"}),
+       result("scenario/hang", "SCN-01", "TIMEOUT"), result("scenario/broken", "SCN-01", "BROKEN"),
+       result("scenario/unsupported", "SCN-01", "UNSUPPORTED")},
+      parse_catalogue(kCatalogue), json{{"kernel", "Linux 6.1"}});
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("Conformance.SchemaVersionAndFlakyTotals") {
+  const auto c = every_verdict();
+  CHECK(c["schema"] == kConformanceSchemaVersion);
+  CHECK(c["totals"]["FLAKY"] == 1);
+  CHECK(c["totals"]["PASS"] == 1);
+  CHECK(c["areas"]["SIG"]["FLAKY"] == 1);
+  const auto& flaky = c["tests"][3];
+  REQUIRE(flaky["name"] == "signal/group");
+  CHECK(flaky["attempts"].size() == 2);
+  CHECK(flaky["first_divergence"] == "line 4: late by 1.000 s: expected \"x\"");
+  CHECK(flaky["hostname"] == "runner-7");
+  CHECK(c["behaviours"][2]["verdict"] == "FLAKY");
+}
+
+TEST_CASE("Conformance.KtapDirectivesAndKselftestTotals") {
+  const auto lines = lines_of(render_ktap(every_verdict()));
+  const auto has = [&](const std::string& l) {
+    return std::find(lines.begin(), lines.end(), l) != lines.end();
+  };
+  CHECK(lines[0] == "KTAP version 1");
+  CHECK(lines[1] == "1..6");
+  // Sorted by name: scenario/broken, scenario/hang, scenario/unsupported, signal/group, ...
+  CHECK(has("not ok 1 scenario/broken # ERROR"));
+  CHECK(has("not ok 2 scenario/hang # TIMEOUT"));
+  CHECK(has("ok 3 scenario/unsupported # SKIP unsupported"));
+  CHECK(has("ok 4 signal/group"));
+  CHECK(has("not ok 5 signal/kill_probe"));
+  CHECK(has("ok 6 signal/kill_term"));
+  // The platform's reason on a diagnostic line just before the result, not in it.
+  const auto skip =
+      std::find(lines.begin(), lines.end(), "ok 3 scenario/unsupported # SKIP unsupported");
+  CHECK(*(skip - 1) ==
+        "# scenario/unsupported: UNSUPPORTED: needs eventfd, which configure did not find on this "
+        "host");
+  // Every attempt of the flaky test is a diagnostic.
+  CHECK(has("# signal/group: FLAKY after 2 attempts"));
+  CHECK(
+      has("# attempt 1: FAIL: line 4: late by 1.000 s: expected \"x\" [1.00 s, started "
+          "2026-12-01T08:00:01.250Z]"));
+  CHECK(has("# procsync: attempt 1: FAIL"));
+  CHECK(lines.back() == "# Totals: pass:2 fail:2 xfail:0 xpass:0 skip:1 error:1");
+  for (const auto& l : lines)
+    CHECK_MESSAGE((l.rfind("#", 0) == 0 || l.rfind("ok ", 0) == 0 || l.rfind("not ok ", 0) == 0 ||
+                   l == "KTAP version 1" || l == "1..6"),
+                  l);
+}
+
+TEST_CASE("Conformance.JunitSuitesPerAreaWithRetriesAndClaimsOutsideProperties") {
+  const std::string xml = render_junit(every_verdict());
+  pugi::xml_document doc;
+  REQUIRE(doc.load_string(xml.c_str()));
+  const auto suites = doc.child("testsuites");
+  CHECK(std::string(suites.attribute("tests").value()) == "6");
+  CHECK(std::string(suites.attribute("failures").value()) == "2");
+  CHECK(std::string(suites.attribute("errors").value()) == "1");
+  std::vector<std::string> names;
+  for (const auto suite : suites.children("testsuite")) {
+    names.push_back(suite.attribute("name").value());
+    CHECK(std::string(suite.attribute("hostname").value()) == "runner-7");
+    CHECK(std::string(suite.attribute("timestamp").value()) == "2026-12-01T08:00:01");
+    CHECK_FALSE(std::string(suite.attribute("time").value()).empty());
+    CHECK(suite.child("properties").find_child_by_attribute("property", "name", "kernel"));
+    for (const auto tc : suite.children("testcase")) {
+      CHECK_FALSE(tc.child("properties"));
+      CHECK(std::string(tc.child_value("system-out")).rfind("claims: ", 0) == 0);
+    }
+  }
+  CHECK(names == std::vector<std::string>{"scenario", "signal"});
+  const auto signal = suites.find_child_by_attribute("testsuite", "name", "signal");
+  CHECK(std::string(signal.attribute("failures").value()) == "1");
+  CHECK(std::string(signal.attribute("time").value()) == "5.000");  // every attempt counts
+  const auto flaky = signal.find_child_by_attribute("testcase", "name", "signal/group");
+  CHECK_FALSE(flaky.child("failure"));
+  CHECK(std::string(flaky.child("flakyFailure").attribute("type").value()) == "FAIL");
+  CHECK(std::string(flaky.child("flakyFailure").child_value("stackTrace")) ==
+        "procsync: attempt 1: FAIL\n   the table\n");
+  CHECK(std::string(flaky.child_value("system-out")).find("attempt 2: PASS") != std::string::npos);
+  const auto failing = signal.find_child_by_attribute("testcase", "name", "signal/kill_probe");
+  CHECK(failing.child("failure"));
+  CHECK(std::string(failing.child("rerunFailure").attribute("message").value())
+            .rfind("attempt 2: line 4", 0) == 0);
+  const auto scenario = suites.find_child_by_attribute("testsuite", "name", "scenario");
+  CHECK(scenario.find_child_by_attribute("testcase", "name", "scenario/hang").child("failure"));
+  CHECK(scenario.find_child_by_attribute("testcase", "name", "scenario/broken").child("error"));
+  CHECK(scenario.find_child_by_attribute("testcase", "name", "scenario/unsupported")
+            .child("skipped"));
+}
+
+TEST_CASE("Conformance.JunitTextWithoutCharactersXmlCannotCarry") {
+  json r = result("signal/x", "SIG-01", "FAIL");
+  r["text"] = std::string(
+      "a\x01"
+      "b\x1b[0m\n");
+  const std::string xml =
+      render_junit(build_conformance({r}, parse_catalogue(kCatalogue), json::object()));
+  pugi::xml_document doc;
+  CHECK(doc.load_string(xml.c_str()));
+  CHECK(xml.find('\x01') == std::string::npos);
+  CHECK(xml.find("a\xEF\xBF\xBD"
+                 "b") != std::string::npos);
+}
+
+TEST_CASE("Conformance.MarkdownAndConsoleShowEveryAttemptOfAFlakyTest") {
+  const auto c = every_verdict();
+  const std::string md = render_markdown(c);
+  CHECK(md.find("## Flaky") != std::string::npos);
+  CHECK(md.find("- `signal/group`: attempt 1: FAIL: line 4") != std::string::npos);
+  CHECK(md.find("; attempt 2: PASS [1.00 s") != std::string::npos);
+  CHECK(md.find("| SIG-03 | a negative pid reaches a group | `signal/group` | **FLAKY** |") !=
+        std::string::npos);
+  const std::string console = render_console(c);
+  CHECK(console.find("1 passed, 1 flaky, 1 failed") != std::string::npos);
+  CHECK(console.find("FLAKY signal/group: line 4") != std::string::npos);
+}
+
+TEST_CASE("Conformance.DiffListsANewlyFlakyTestWithoutARegression") {
+  const auto a = build_conformance({result("signal/a", "SIG-01", "PASS")},
+                                   parse_catalogue(kCatalogue), json::object());
+  const auto b = build_conformance({result("signal/a", "SIG-01", "FLAKY", 1.0, {"FAIL", "PASS"})},
+                                   parse_catalogue(kCatalogue), json::object());
+  const auto d = diff_runs(a, b, 0.2);
+  CHECK(d.newly_flaky.size() == 1);
+  CHECK_FALSE(d.regressed());
+}
+
+TEST_CASE("ResultRecord.AttemptsRoundTrip") {
+  const ResultRecord r =
+      read_record(result("signal/x", "SIG-01", "FLAKY", 1.0, {"TIMEOUT", "PASS"}));
+  CHECK(r.verdict == Verdict::Flaky);
+  CHECK(r.hostname == "runner-7");
+  CHECK(r.started == "2026-12-01T08:00:01.250Z");
+  REQUIRE(r.attempts.size() == 2);
+  CHECK(r.attempts[0].verdict == Verdict::Timeout);
+  CHECK(r.attempts[1].verdict == Verdict::Pass);
+  json j;
+  write_record(j, r);
+  CHECK(j["attempts"][1]["attempt"] == 2);
+  CHECK(read_record(j).attempts.size() == 2);
+}
+
+TEST_CASE("ResultRecord.UtcTimestampIsRfc3339") {
+  using namespace std::chrono;
+  const system_clock::time_point t{milliseconds(1764577763123)};  // 2025-12-01 08:29:23.123
+  CHECK(utc_timestamp(t) == "2025-12-01T08:29:23.123Z");
 }

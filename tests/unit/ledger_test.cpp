@@ -58,7 +58,17 @@ json result(const std::string& name, const std::string& claim, const std::string
               {"end", "exit 0"},
               {"text", "procsync: " + name + ": " + verdict + "\n"},
               {"measures", json::object()},
-              {"max_lateness", 0.0}};
+              {"max_lateness", 0.0},
+              {"started", "2026-12-01T08:00:01.250Z"},
+              {"hostname", "runner-7"},
+              {"attempts", json::array({json{{"attempt", 1},
+                                             {"verdict", verdict},
+                                             {"reason", ""},
+                                             {"started", "2026-12-01T08:00:01.250Z"},
+                                             {"duration", 1.0},
+                                             {"end", "exit 0"},
+                                             {"text", ""},
+                                             {"observed", json::array()}}})}};
 }
 
 const char* kCatalogue =
@@ -191,13 +201,19 @@ TEST_CASE("Ledger.AnnotatesTheReportInEveryFormat") {
   CHECK(test("scenario/tutorial")["expectation"] == "EXPECTED");
 
   const std::string ktap = render_ktap(c);
-  CHECK(ktap.find("ok 3 signal/kill_probe # XFAIL FAIL: signal 0 is refused") != std::string::npos);
+  CHECK(ktap.find("ok 3 signal/kill_probe # XFAIL\n") != std::string::npos);
+  CHECK(ktap.find("# signal/kill_probe: EXPECTED FAIL: known divergence: signal 0 is refused") !=
+        std::string::npos);
   CHECK(ktap.find("not ok 2 signal/kill_group\n") != std::string::npos);
-  CHECK(ktap.find("# STALE: signal/kill_term") != std::string::npos);
+  CHECK(ktap.find("# signal/kill_term: STALE: the ledger expects TIMEOUT") != std::string::npos);
+  CHECK(ktap.find("not ok 4 signal/kill_term\n") != std::string::npos);
+  CHECK(ktap.find("xfail:2") != std::string::npos);
+  CHECK(ktap.find("xpass:1") != std::string::npos);
   const std::string junit = render_junit(c);
   CHECK(junit.find("EXPECTED FAIL: known divergence: signal 0 is refused") != std::string::npos);
   CHECK(junit.find("type=\"STALE\"") != std::string::npos);
-  CHECK(junit.find("failures=\"2\"") != std::string::npos);  // kill_group, stale kill_term
+  CHECK(junit.find("<testsuites name=\"procsync\" tests=\"4\" failures=\"2\"") !=
+        std::string::npos);  // kill_group, stale kill_term
   const std::string md = render_markdown(c);
   CHECK(md.find("1 unexpected, 1 stale") != std::string::npos);
   CHECK(md.find("**STALE**: the port may have fixed it") != std::string::npos);
@@ -205,7 +221,7 @@ TEST_CASE("Ledger.AnnotatesTheReportInEveryFormat") {
 
   // A stale entry may be accepted: then it passes the JUnit and KTAP gate, loudly.
   c["ledger"]["allow_stale"] = true;
-  CHECK(render_junit(c).find("failures=\"1\"") != std::string::npos);
+  CHECK(render_junit(c).find("tests=\"4\" failures=\"1\"") != std::string::npos);
   CHECK(render_console(c).find("STALE signal/kill_term") != std::string::npos);
 }
 

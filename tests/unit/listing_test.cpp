@@ -14,9 +14,9 @@ TEST_CASE("Listing.EveryTraceWithItsDirectivesAndProgram") {
   const fs::path dir = fs::temp_directory_path() / ("procsync-listing-" + std::to_string(getpid()));
   fs::create_directories(dir / "signal");
   fs::create_directories(dir / "lock");
-  std::ofstream(dir / "signal" / "b.trace")
-      << "# claim: SIG-01\n%timeout 3\n%label slow\n%requires eventfd\n%args x y\n"
-         "%program signal/a\n@0 a\nexit 0\n";
+  std::ofstream(dir / "signal" / "b.trace") << "# b runs a's program\n# claim: SIG-01\n%timeout "
+                                               "3\n%label slow\n%requires eventfd\n%args x y\n"
+                                               "%program signal/a\n@0 a\nexit 0\n";
   std::ofstream(dir / "lock" / "c.trace") << "@0 a\n";  // no end status: malformed
   std::ofstream(dir / "signal" / "notes.txt") << "not a trace\n";
 
@@ -35,5 +35,7 @@ TEST_CASE("Listing.EveryTraceWithItsDirectivesAndProgram") {
   CHECK(b["requires"] == nlohmann::json::array({"eventfd"}));
   CHECK(b["args"] == nlohmann::json::array({"x", "y"}));
   CHECK(b["claims"] == nlohmann::json::array({"SIG-01"}));
+  CHECK(b["description"] == nlohmann::json::array({"b runs a's program"}));
+  CHECK(table[0]["description"] == nlohmann::json::array());
   CHECK_FALSE(b.contains("error"));
 }

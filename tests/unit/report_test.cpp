@@ -39,6 +39,33 @@ TEST_CASE("Report.FailShowsSideBySideWithTheFirstDivergenceMarked") {
   CHECK(j["divergences"].size() == 1);
   CHECK(j["divergences"][0]["trace_line"] == 2);
   CHECK(j["observed"].size() == 2);
+  // One run: one attempt, the run itself.
+  REQUIRE(j["attempts"].size() == 1);
+  CHECK(j["attempts"][0]["attempt"] == 1);
+  CHECK(j["attempts"][0]["verdict"] == "FAIL");
+  CHECK(j["attempts"][0]["text"] == text);
+  CHECK(j["attempts"][0]["observed"] == j["observed"]);
+  CHECK(j["attempts"][0]["end"] == "exit 0");
+
+  // Retried: the result is the first run's, under the settled verdict, with every attempt.
+  AttemptRecord second;
+  second.verdict = Verdict::Pass;
+  second.started = "2026-12-01T08:00:01.000Z";
+  second.duration = 1.0;
+  r.started = "2026-12-01T08:00:00.000Z";
+  const AttemptRecord first = attempt_record(r);
+  r.verdict = Verdict::Flaky;
+  r.reason = "FAIL on attempt 1, PASS on attempt 2 of 2: " + judgement.reason;
+  const auto flaky = to_json(r, {first, second});
+  CHECK(flaky["verdict"] == "FLAKY");
+  CHECK(flaky["started"] == "2026-12-01T08:00:00.000Z");
+  REQUIRE(flaky["attempts"].size() == 2);
+  CHECK(flaky["attempts"][0]["verdict"] == "FAIL");
+  CHECK(flaky["attempts"][0]["started"] == "2026-12-01T08:00:00.000Z");
+  CHECK(flaky["attempts"][1]["verdict"] == "PASS");
+  CHECK(flaky["attempts"][1]["attempt"] == 2);
+  CHECK(flaky["text"].get<std::string>().rfind("procsync: area/name: FLAKY: FAIL on attempt 1",
+                                               0) == 0);
 }
 
 TEST_CASE("Report.RecordedTraceParsesBackAndPasses") {

@@ -60,6 +60,45 @@ TEST_CASE("Verdict.NamesExitCodesAndSeverity") {
   CHECK_FALSE(is_failure(Verdict::Unsupported));
 }
 
+TEST_CASE("Verdict.FlakyPassesCTestButRanksAboveUnsupported") {
+  CHECK(verdict_name(Verdict::Flaky) == "FLAKY");
+  CHECK(verdict_from_name("FLAKY") == Verdict::Flaky);
+  CHECK(verdict_exit_code(Verdict::Flaky) == 0);
+  CHECK_FALSE(is_failure(Verdict::Flaky));
+  CHECK(severity(Verdict::Flaky) > severity(Verdict::Unsupported));
+  CHECK(severity(Verdict::Fail) > severity(Verdict::Flaky));
+  // Only a divergence or a timeout may be the runner's load, and worth a rerun.
+  CHECK(is_retried(Verdict::Fail));
+  CHECK(is_retried(Verdict::Timeout));
+  CHECK_FALSE(is_retried(Verdict::Broken));
+  CHECK_FALSE(is_retried(Verdict::Unsupported));
+  CHECK_FALSE(is_retried(Verdict::Pass));
+  CHECK_FALSE(is_retried(Verdict::Flaky));
+}
+
+TEST_CASE("Settle.APassAfterAFailureIsFlakyNeverPass") {
+  const Judgement fail{Verdict::Fail, "line 4: late by 0.300 s"};
+  const Judgement timeout{Verdict::Timeout, "did not end"};
+  const Judgement pass{Verdict::Pass, ""};
+  CHECK(settle({pass}).verdict == Verdict::Pass);
+  CHECK(settle({fail}).verdict == Verdict::Fail);
+
+  const Judgement flaky = settle({fail, pass});
+  CHECK(flaky.verdict == Verdict::Flaky);
+  CHECK(flaky.reason == "FAIL on attempt 1, PASS on attempt 2 of 2: line 4: late by 0.300 s");
+  CHECK(settle({timeout, fail, pass})
+            .reason.rfind("TIMEOUT on attempt 1, PASS on attempt 3 of 3", 0) == 0);
+  // Retries that never pass leave the first attempt's verdict: they do not change a FAIL
+  // into a TIMEOUT or back.
+  const Judgement still = settle({fail, timeout, fail});
+  CHECK(still.verdict == Verdict::Fail);
+  CHECK(still.reason == fail.reason);
+  CHECK(settle({timeout, fail}).verdict == Verdict::Timeout);
+  // A verdict that is not retried stays what it is, whatever follows.
+  CHECK(settle({{Verdict::Broken, "left a process"}, pass}).verdict == Verdict::Broken);
+  CHECK(settle({}).verdict == Verdict::Broken);
+}
+
 TEST_CASE("Judge.AgreeingRunPasses") {
   const Judgement j = judged(good_run());
   CHECK(j.verdict == Verdict::Pass);
@@ -158,6 +197,11 @@ TEST_CASE("StartMark.Parse") {
   m = parse_start_mark("start 12.5");
   REQUIRE(m.has_value());
   CHECK_FALSE(m->version.has_value());
+  m = parse_start_mark("start 12.5 protocol 3 pid 4242\n");
+  REQUIRE(m.has_value());
+  CHECK(m->version == 3);
+  CHECK(m->pid == 4242L);
+  CHECK_FALSE(parse_start_mark("start 12.5 protocol 3 pid").has_value());
   CHECK_FALSE(parse_start_mark("hello").has_value());
   CHECK_FALSE(parse_start_mark("start 12.5 protocol").has_value());
 }

@@ -19,7 +19,7 @@ int main() {
       while (!flag.load()) flag.wait(false);
       ps::say("waiter ", n, ": wait returned true");
     });
-    while (tid == 0) ps::sleep_for(0.001);
+    ps::await([&] { return tid != 0; }, "the waiter to start");
     ps::check(ps::wait_for_thread_state(tid, "S"), "waiter never blocked");
     ps::say("waiter ", n, " is blocked in wait");
   }

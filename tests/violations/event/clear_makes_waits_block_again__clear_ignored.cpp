@@ -25,7 +25,7 @@ int main() {
     ps::say("waiter: wait returned ", event.wait());
     return 0;
   });
-  while (!box->timed_wait_done) ps::sleep_for(0.001);
+  ps::await([&] { return box->timed_wait_done.load(); }, "the waiter's timed wait to end");
   ps::say("parent: waiter is blocked in wait");
   ps::sleep_for(0.5);
   ps::say("parent: setting the event again");

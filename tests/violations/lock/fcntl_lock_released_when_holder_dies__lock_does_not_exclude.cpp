@@ -31,7 +31,7 @@ int main() {
     *held = true;
     for (;;) pause();
   });
-  while (!*held) ps::sleep_for(0.001);
+  ps::await([&] { return held->load(); }, "the holder to take the lock");
   ps::say("parent: F_SETLK ", outcome(write_lock(path, F_SETLK)));
   holder.kill(SIGKILL);
   ps::say("parent: holder ", holder.wait().describe());

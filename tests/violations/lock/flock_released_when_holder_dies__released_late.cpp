@@ -27,7 +27,7 @@ int main() {
     box->held = true;
     for (;;) pause();
   });
-  while (!box->held) ps::sleep_for(0.001);
+  ps::await([&] { return box->held.load(); }, "the holder to take the lock");
   const int fd = open(path.c_str(), O_RDWR | O_CLOEXEC);
   flock(fd, LOCK_EX | LOCK_NB);
   ps::say("parent: flock(LOCK_EX|LOCK_NB) failed: ", ps::errno_name(errno));
@@ -40,7 +40,7 @@ int main() {
     ps::say("waiter: flock(LOCK_EX) returned ", flock(wfd, LOCK_EX));
     return 0;
   });
-  while (!box->about_to_lock) ps::sleep_for(0.001);
+  ps::await([&] { return box->about_to_lock.load(); }, "the waiter to be about to lock");
   ps::wait_for_state(waiter.pid(), "S", 3.0);
   ps::say("parent: waiter is blocked in flock");
   ps::say("parent: killing the holder with SIGKILL");

@@ -40,15 +40,15 @@ void run(bool later_first) {
   ps::say("main: took the lock before starting the tasks");
   std::thread first(later_first ? later_task : earlier_task, std::ref(o));
   if (later_first) {
-    while (!o.later_locking) ps::sleep_for(0.001);
+    ps::await([&] { return o.later_locking.load(); }, "the later task to be about to lock");
     ps::sleep_for(0.05);
     ps::say("main: the later task is blocked on the lock");
   } else {
-    while (!o.earlier_running) ps::sleep_for(0.001);
+    ps::await([&] { return o.earlier_running.load(); }, "the earlier task to run");
   }
   std::thread second(later_first ? earlier_task : later_task, std::ref(o));
   if (!later_first) {
-    while (!o.later_locking) ps::sleep_for(0.001);
+    ps::await([&] { return o.later_locking.load(); }, "the later task to be about to lock");
     ps::sleep_for(0.05);
     ps::say("main: the later task is blocked on the lock");
   }

@@ -33,7 +33,7 @@ int main() {
     box->held = true;
     for (;;) pause();
   });
-  while (!box->held) ps::sleep_for(0.001);
+  ps::await([&] { return box->held.load(); }, "the holder to take the lock");
   const int fd = open(path.c_str(), O_RDWR | O_CLOEXEC);
   ofd_lock(fd, F_OFD_SETLK);
   ps::say("parent: F_OFD_SETLK failed: ", ps::errno_name(errno));
@@ -46,7 +46,7 @@ int main() {
     ps::say("waiter: F_OFD_SETLKW returned ", ofd_lock(wfd, F_OFD_SETLKW));
     return 0;
   });
-  while (!box->about_to_lock) ps::sleep_for(0.001);
+  ps::await([&] { return box->about_to_lock.load(); }, "the waiter to be about to lock");
   ps::wait_for_state(waiter.pid(), "S", 3.0);
   ps::say("parent: waiter is blocked in F_OFD_SETLKW");
   ps::say("parent: killing the holder with SIGKILL");

@@ -8,11 +8,7 @@
 
 namespace {
 int timed_relock(pthread_mutex_t& m) {
-  timespec deadline{};
-  clock_gettime(CLOCK_REALTIME, &deadline);
-  deadline.tv_nsec += 500000000L;
-  deadline.tv_sec += deadline.tv_nsec / 1000000000L;
-  deadline.tv_nsec %= 1000000000L;
+  const timespec deadline = ps::deadline_in(CLOCK_REALTIME, 0.5);
   return pthread_mutex_timedlock(&m, &deadline);
 }
 }  // namespace

@@ -14,9 +14,7 @@ int main() {
   pthread_mutex_init(&m, &attr);
   ps::say("normal: lock returned ", pthread_mutex_lock(&m));
   ps::say("normal: relocking with a deadline ", 0.5, " s away");
-  timespec deadline{};
-  clock_gettime(CLOCK_REALTIME, &deadline);
-  deadline.tv_sec += 1;
+  const timespec deadline = ps::deadline_in(CLOCK_REALTIME, 1.0);
   ps::say("normal: timed relock returned ", pthread_mutex_timedlock(&m, &deadline));
   ps::say("normal: unlock returned ", pthread_mutex_unlock(&m));
   ps::say("errorcheck: lock returned 0");

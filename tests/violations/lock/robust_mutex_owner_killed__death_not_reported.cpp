@@ -35,7 +35,7 @@ int main() {
     box->held = true;
     for (;;) pause();
   });
-  while (!box->held) ps::sleep_for(0.001);
+  ps::await([&] { return box->held.load(); }, "the owner to take the mutex");
   holder.kill(SIGKILL);
   ps::say("parent: holder ", holder.wait().describe());
   ps::say("parent: lock recovered returned ", result(pthread_mutex_lock(&box->m[0])));

@@ -47,7 +47,7 @@ int writer(Box& box, int me) {
 int main() {
   ps::Shared<Box> box;
   ps::Child a([&] { return writer(*box, 0); });
-  while (box->writer[0].phase != kInside) ps::sleep_for(0.001);
+  ps::await([&] { return box->writer[0].phase == kInside; }, "writer A to be inside");
   ps::Child b([&] { return writer(*box, 1); });
   while (box->writer[1].phase != kInside && !cannot_take_turn(box->writer[1])) ps::sleep_for(0.001);
   ps::say(box->writer[1].phase == kInside ? "parent: writer B entered the critical section too"

@@ -22,7 +22,7 @@ int writer(Box& box, int n) {
   if (n == 1) {
     ps::say("writer1: took the lock");
     box.writer1_holds = true;
-    while (!box.go) ps::sleep_for(0.001);
+    ps::await([&] { return box.go.load(); }, "the parent's go");
   }
   for (int i = 0; i < 5; ++i) {
     ps::sleep_for(0.2);
@@ -36,7 +36,7 @@ int writer(Box& box, int n) {
 int main() {
   ps::Shared<Box> box;
   ps::Child writer1([&] { return writer(*box, 1); });
-  while (!box->writer1_holds) ps::sleep_for(0.001);
+  ps::await([&] { return box->writer1_holds.load(); }, "writer1 to take the lock");
   ps::Child writer2([&] { return writer(*box, 2); });
   ps::wait_for_state(writer2.pid(), "S", 3.0);
   ps::say("parent: writer2 is blocked on the lock");

@@ -23,7 +23,7 @@ int main() {
     ps::say("waiter: acquired");
     return 0;
   });
-  while (!box->about_to_wait) ps::sleep_for(0.001);
+  ps::await([&] { return box->about_to_wait.load(); }, "the waiter to be about to wait");
   ps::check(ps::wait_for_state(waiter.pid(), "S"), "waiter never blocked");
   ps::say("parent: waiter is blocked in sem_wait");
   ps::sleep_for(1.0);

@@ -5,23 +5,17 @@
 #include "procsync.hpp"
 
 namespace {
-int value_of(sem_t* sem) {
-  int value = -1;
-  sem_getvalue(sem, &value);
-  return value;
-}
-
 void take_and_give_back(const char* flavour, sem_t* sem) {
-  ps::say(flavour, ": value ", value_of(sem));
+  ps::say(flavour, ": value ", ps::sem_value(sem));
   for (int i = 0; i < 2; ++i) {
-    const int before = value_of(sem);
+    const int before = ps::sem_value(sem);
     sem_wait(sem);
-    ps::say(flavour, ": sem_wait: ", before, " -> ", value_of(sem));
+    ps::say(flavour, ": sem_wait: ", before, " -> ", ps::sem_value(sem));
   }
   for (int i = 0; i < 3; ++i) {
-    const int before = value_of(sem);
+    const int before = ps::sem_value(sem);
     if (before < 2) sem_post(sem);
-    ps::say(flavour, ": sem_post: ", before, " -> ", value_of(sem));
+    ps::say(flavour, ": sem_post: ", before, " -> ", ps::sem_value(sem));
   }
 }
 }  // namespace

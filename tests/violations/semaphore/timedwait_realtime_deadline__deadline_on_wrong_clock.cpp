@@ -10,13 +10,7 @@ int main() {
   ps::Shared<sem_t> sem;
   sem_init(sem.get(), 1, 0);
   ps::say("sem_timedwait at 0, deadline already past: ETIMEDOUT");
-  timespec deadline{};
-  clock_gettime(CLOCK_MONOTONIC, &deadline);
-  deadline.tv_nsec += 500000000L;
-  if (deadline.tv_nsec >= 1000000000L) {
-    deadline.tv_nsec -= 1000000000L;
-    deadline.tv_sec += 1;
-  }
+  const timespec deadline = ps::deadline_in(CLOCK_MONOTONIC, 0.5);
   ps::say("sem_timedwait at 0 until CLOCK_REALTIME + 0.5 s");
   const int rc = sem_timedwait(sem.get(), &deadline);
   ps::say("sem_timedwait: ", rc == 0 ? "returned 0" : ps::errno_name(errno));

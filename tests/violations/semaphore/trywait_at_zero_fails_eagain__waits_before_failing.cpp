@@ -8,14 +8,7 @@
 
 namespace {
 void try_at_zero_then_one(const char* flavour, sem_t* sem) {
-  timespec deadline{};
-  clock_gettime(CLOCK_REALTIME, &deadline);
-  deadline.tv_sec += 1;
-  deadline.tv_nsec += 500000000L;
-  if (deadline.tv_nsec >= 1000000000L) {
-    deadline.tv_nsec -= 1000000000L;
-    deadline.tv_sec += 1;
-  }
+  const timespec deadline = ps::deadline_in(CLOCK_REALTIME, 1.5);
   while (sem_timedwait(sem, &deadline) != 0 && errno == EINTR) {
   }
   ps::say(flavour, ": sem_trywait at 0 failed EAGAIN");

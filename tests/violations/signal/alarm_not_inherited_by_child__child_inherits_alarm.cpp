@@ -28,13 +28,14 @@ int main() {
   ps::Child child([&] {
     alarm(1);
     g_in_child = 1;
-    while (!box->parent_caught) ps::sleep_for(0.001);
+    ps::await([&] { return box->parent_caught.load(); }, "the parent's SIGALRM",
+              1 + ps::kGuardSeconds);
     ps::sleep_for(0.5);
     ps::say("child: SIGALRM delivered ", g_alarms.load(), " time(s)");
     ps::say("child: alarm(0) returned ", alarm(0));
     return 0;
   });
-  while (g_alarms.load() == 0) ps::sleep_for(0.001);
+  ps::await([&] { return g_alarms.load() != 0; }, "SIGALRM", 1 + ps::kGuardSeconds);
   ps::say("parent: child ", child.wait().describe());
   return 0;
 }

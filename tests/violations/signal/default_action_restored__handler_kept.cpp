@@ -16,15 +16,12 @@ void on_int(int sig) {
 
 int main() {
   ps::install(SIGINT, on_int);
-  sigset_t block, old;
-  sigemptyset(&block);
-  sigaddset(&block, SIGINT);
-  ps::check(sigprocmask(SIG_BLOCK, &block, &old) == 0, "sigprocmask");
+  ps::BlockedSignals blocked{SIGINT};
   ps::say("handler installed for SIGINT; waiting for it");
-  while (!g_caught) sigsuspend(&old);
+  while (!g_caught) sigsuspend(&blocked.previous());
   ps::say("SIGINT set back to SIG_DFL; waiting for it");
   g_caught = 0;
-  while (!g_caught) sigsuspend(&old);
+  while (!g_caught) sigsuspend(&blocked.previous());
   ps::say("pause returned: the second SIGINT was caught, not the default action");
   return 0;
 }

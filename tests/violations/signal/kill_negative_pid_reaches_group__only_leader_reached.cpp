@@ -19,10 +19,7 @@ void on_usr1(int sig) {
 }  // namespace
 
 int main() {
-  sigset_t usr1;
-  sigemptyset(&usr1);
-  sigaddset(&usr1, SIGUSR1);
-  sigprocmask(SIG_BLOCK, &usr1, nullptr);
+  const ps::BlockedSignals blocked{SIGUSR1};  // inherited; unblocked only in sigsuspend
   ps::install(SIGUSR1, on_usr1);
   const char* const names[3] = {"member 1", "member 2", "member 3"};
   std::vector<std::unique_ptr<ps::Child>> members;

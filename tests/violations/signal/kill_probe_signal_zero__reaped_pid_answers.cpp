@@ -20,7 +20,7 @@ int main() {
     return 0;
   });
   close(link[0]);
-  while (!*about_to_read) ps::sleep_for(0.001);
+  ps::await([&] { return about_to_read->load(); }, "the child to be about to read");
   ps::check(ps::wait_for_state(child.pid(), "S"), "child never blocked");
   ps::say("parent: child is alive, blocked reading a pipe");
   ps::say("parent: kill(child, 0) on the live child returned ", kill(child.pid(), 0));

@@ -25,7 +25,7 @@ int main() {
     for (;;) pause();
     return 0;
   });
-  while (!*about_to_pause) ps::sleep_for(0.001);
+  ps::await([&] { return about_to_pause->load(); }, "the child to be about to pause");
   ps::check(ps::wait_for_state(child.pid(), "S"), "child never blocked");
   ps::say("parent: child is blocked reading a pipe; sending SIGSTOP");
   child.kill(SIGTSTP);

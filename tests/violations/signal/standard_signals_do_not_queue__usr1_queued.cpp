@@ -16,13 +16,10 @@ void on_signal(int) {
 
 int main() {
   ps::install(SIGRTMIN + 1, on_signal);  // stands in for SIGUSR1
-  sigset_t one, old;
-  sigemptyset(&one);
-  sigaddset(&one, SIGRTMIN + 1);
-  sigprocmask(SIG_BLOCK, &one, &old);
+  ps::BlockedSignals blocked{SIGRTMIN + 1};
   for (int i = 0; i < 3; ++i) kill(getpid(), SIGRTMIN + 1);
   ps::say("SIGUSR1 sent 3 times while blocked; pending: yes; handled so far: 0");
-  sigprocmask(SIG_SETMASK, &old, nullptr);
+  blocked.restore();
   ps::say("SIGUSR1 delivered ", g_count.load(), " time(s) after unblocking");
   ps::say("SIGRTMIN+0 sent 3 times while blocked; pending: yes; handled so far: 0");
   ps::say("SIGRTMIN+0 delivered 3 time(s) after unblocking");

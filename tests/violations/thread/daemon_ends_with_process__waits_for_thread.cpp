@@ -15,7 +15,7 @@ int main() {
     ps::sleep_for(1.0);
     ps::say("daemon thread: still running after 1 s");
   });
-  while (!g_started) ps::sleep_for(0.001);
+  ps::await([&] { return g_started.load(); }, "the daemon thread to start");
   ps::say("main: returning while the daemon thread sleeps");
   daemon.join();
   return 0;

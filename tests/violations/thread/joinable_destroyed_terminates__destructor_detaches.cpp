@@ -15,7 +15,7 @@ int main() {
       g_started = true;
       ps::sleep_for(5.0);
     });
-    while (!g_started) ps::sleep_for(0.001);
+    ps::await([&] { return g_started.load(); }, "the thread to start");
     ps::say("main: leaving the scope of a joinable std::thread");
     t.detach();
   }

@@ -17,7 +17,7 @@ int main() {
       ps::sleep_for(0.3);
       ps::say("worker 1: done");
     });
-    while (!g_started) ps::sleep_for(0.001);
+    ps::await([&] { return g_started.load(); }, "the thread to start");
     ps::say("main: leaving scope 1 while worker 1 runs");
     worker.detach();
   }

@@ -21,7 +21,7 @@ void* worker(void*) {
 int main() {
   pthread_t t{};
   ps::check(pthread_create(&t, nullptr, worker, nullptr) == 0, "pthread_create");
-  while (!g_started) ps::sleep_for(0.001);
+  ps::await([&] { return g_started.load(); }, "the thread to start");
   ps::say("main: calling pthread_exit while the worker runs");
   ps::say("worker: the main thread has ended (its task is a zombie)");
   return 0;

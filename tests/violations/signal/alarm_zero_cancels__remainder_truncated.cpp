@@ -1,0 +1,40 @@
+// Violates SIG-17: alarm(0) returns the seconds left truncated (1 with just under 2 s left),
+// as a setitimer()-based alarm that drops the microseconds would.
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <csignal>
+
+#include "procsync.hpp"
+
+namespace {
+std::atomic<int> g_alarms{0};  // lock-free, so safe to touch in a handler
+
+void on_alarm(int sig) {
+  ++g_alarms;
+  ps::say_safe("caught ", ps::signal_name(sig));
+}
+
+constexpr unsigned kAlarmSeconds = 3;
+constexpr double kBeforeCancel = 1.0;  // cancel with about 2 s left on the alarm
+constexpr double kWatchUntil = 3.5;    // past the moment the alarm was due
+}  // namespace
+
+int main() {
+  ps::install(SIGALRM, on_alarm);
+  const double start = ps::monotonic_seconds();
+  ps::say("armed alarm ", kAlarmSeconds, ", none was pending: alarm returned ",
+          alarm(kAlarmSeconds));
+  ps::sleep_for(kBeforeCancel);
+  itimerval it{};
+  getitimer(ITIMER_REAL, &it);
+  alarm(0);
+  ps::say("alarm(0) returned ", it.it_value.tv_sec);  // the deviation
+  // Nothing is pending any more, so a second cancel finds no time left.
+  ps::say("alarm(0) again returned ", alarm(0));
+  ps::sleep_for(std::max(0.0, kWatchUntil - (ps::monotonic_seconds() - start)));
+  ps::say("SIGALRM delivered ", g_alarms.load(), " time(s)");
+  return 0;
+}

@@ -1,0 +1,64 @@
+// Violates SIG-30: the platform fills si_uid with 0 whoever sent the signal (as a sandbox
+// that runs everything as root, or one that never fills the field, would). Run as root
+// this passed when the sender kept root as its real user id.
+#include <sys/types.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+
+#include "procsync.hpp"
+#include "siginfo.hpp"
+
+namespace {
+// The deviation: si_uid is always 0, whoever sent the signal.
+constexpr uid_t kReportedUid = 0;
+std::atomic<pid_t> g_sender{0};      // the pid si_pid should name
+std::atomic<uid_t> g_sender_uid{0};  // the real user id si_uid should name
+std::atomic<const char*> g_how{""};  // how the signal was sent, for the handler's line
+
+void on_usr1(int sig, siginfo_t* info, void*) {
+  ps::say_safe("caught ", ps::signal_name(sig), " sent by ", g_how.load(), ": si_code ",
+               ps::si_code_name(sig, info->si_code),
+               ", si_pid is the sender: ", info->si_pid == g_sender.load() ? "yes" : "no",
+               ", si_uid is the sender's real user id: ",
+               kReportedUid == g_sender_uid.load() ? "yes" : "no");
+}
+
+// A real user id other than root's for the child sender when the program runs as root.
+constexpr uid_t kNobody = 65534;
+uid_t child_sender_uid() {
+  return getuid() == 0 ? kNobody : getuid();
+}
+}  // namespace
+
+int main() {
+  ps::install_info(SIGUSR1, on_usr1);
+
+  // 1. Another process: SIGUSR1 stays blocked until the child is known and has exited.
+  ps::BlockedSignals blocked{SIGUSR1};
+  ps::Child sender([] {
+    if (getuid() == 0) ps::check(setreuid(kNobody, static_cast<uid_t>(-1)) == 0, "setreuid");
+    ps::check(kill(getppid(), SIGUSR1) == 0, "kill");
+    return 0;
+  });
+  g_sender = sender.pid();
+  g_sender_uid = child_sender_uid();
+  ps::say("parent: the child sender's real user id is not 0: ", g_sender_uid != 0 ? "yes" : "no");
+  g_how = "a child's kill()";
+  ps::say("parent: the child that sent SIGUSR1 ", sender.wait().describe());
+  // A pending signal unblocked by sigprocmask() is delivered before sigprocmask() returns.
+  blocked.restore();
+
+  // 2. The process itself through kill(): delivered before kill() returns.
+  g_sender = getpid();
+  g_sender_uid = getuid();
+  g_how = "kill(getpid())";
+  ps::check(kill(getpid(), SIGUSR1) == 0, "kill");
+
+  // 3. raise(): delivered before raise() returns.
+  g_how = "raise()";
+  ps::check(raise(SIGUSR1) == 0, "raise");
+  ps::say("parent: done");
+  return 0;
+}

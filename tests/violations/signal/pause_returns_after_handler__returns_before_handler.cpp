@@ -1,0 +1,54 @@
+// Violates SIG-19: pause() returns as soon as the signal arrives, and the handler runs only
+// afterwards.
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <csignal>
+
+#include "procsync.hpp"
+
+namespace {
+struct Box {
+  std::atomic<bool> about_to_pause{false};
+};
+volatile std::sig_atomic_t g_handled = 0;
+
+void on_usr1(int sig) {
+  g_handled = 1;
+  ps::say_safe("child: handler caught ", ps::signal_name(sig));
+}
+
+constexpr double kHoldSeconds = 1.0;  // how long the parent leaves the child paused
+}  // namespace
+
+int main() {
+  ps::Shared<Box> box;
+  ps::Child pauser([&] {
+    ps::install(SIGUSR1, on_usr1);
+    box->about_to_pause = true;
+    // The deviation: the signal is taken while blocked, pause() "returns" and the handler
+    // runs later.
+    sigset_t usr1;
+    sigemptyset(&usr1);
+    sigaddset(&usr1, SIGUSR1);
+    sigprocmask(SIG_BLOCK, &usr1, nullptr);
+    int taken = 0;
+    sigwait(&usr1, &taken);
+    const int result = -1;
+    const int err = EINTR;
+    ps::say("child: pause returned ", result, " with ", ps::errno_name(err),
+            ", after the handler: ", g_handled ? "yes" : "no");
+    on_usr1(SIGUSR1);
+    return 0;
+  });
+
+  ps::await([&] { return box->about_to_pause.load(); }, "the child to be about to pause");
+  ps::check(ps::wait_for_state(pauser.pid(), "S"), "the child never went to sleep");
+  ps::say("parent: child is asleep in pause");
+  ps::sleep_for(kHoldSeconds);
+  ps::say("parent: sending SIGUSR1");
+  pauser.kill(SIGUSR1);
+  ps::say("parent: child ", pauser.wait().describe());
+  return 0;
+}

@@ -1,0 +1,45 @@
+// Violates SIG-19: pause() returns 0 after the handler, not -1 with EINTR.
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <csignal>
+
+#include "procsync.hpp"
+
+namespace {
+struct Box {
+  std::atomic<bool> about_to_pause{false};
+};
+volatile std::sig_atomic_t g_handled = 0;
+
+void on_usr1(int sig) {
+  g_handled = 1;
+  ps::say_safe("child: handler caught ", ps::signal_name(sig));
+}
+
+constexpr double kHoldSeconds = 1.0;  // how long the parent leaves the child paused
+}  // namespace
+
+int main() {
+  ps::Shared<Box> box;
+  ps::Child pauser([&] {
+    ps::install(SIGUSR1, on_usr1);
+    box->about_to_pause = true;
+    pause();
+    const int result = 0;  // the deviation
+    const int err = 0;
+    ps::say("child: pause returned ", result, " with ", ps::errno_name(err),
+            ", after the handler: ", g_handled ? "yes" : "no");
+    return 0;
+  });
+
+  ps::await([&] { return box->about_to_pause.load(); }, "the child to be about to pause");
+  ps::check(ps::wait_for_state(pauser.pid(), "S"), "the child never went to sleep");
+  ps::say("parent: child is asleep in pause");
+  ps::sleep_for(kHoldSeconds);
+  ps::say("parent: sending SIGUSR1");
+  pauser.kill(SIGUSR1);
+  ps::say("parent: child ", pauser.wait().describe());
+  return 0;
+}

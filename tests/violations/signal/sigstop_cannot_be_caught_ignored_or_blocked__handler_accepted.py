@@ -1,0 +1,54 @@
+# Violation of SIG-13 in Python: signal.signal() accepts a handler for SIGSTOP (shown by
+# reporting success without the call).
+import os
+import signal
+
+import procsync as ps
+
+
+def on_signal(sig, frame):
+    ps.say_safe("child: caught ", ps.signal_name(sig))
+
+
+def try_signal(handler, what):
+    try:
+        ps.say("signal.signal(SIGSTOP, ", what, ") returned")  # the deviation
+    except OSError as e:
+        ps.say("signal.signal(SIGSTOP, ", what, ") raised ", type(e).__name__, ": ",
+               ps.errno_name(e.errno))
+    except Exception as e:
+        ps.say("signal.signal(SIGSTOP, ", what, ") raised ", type(e).__name__)
+
+
+def child_body():
+    os.close(write_end)
+    failed = ps.act_on_every_other_signal(on_signal)
+    signal.pthread_sigmask(signal.SIG_SETMASK, signal.valid_signals())
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    ps.say("child: a handler for every other signal (", failed, " failed), all blocked; ",
+           "mask holds SIGCONT: ", "yes" if signal.SIGCONT in mask else "no",
+           ", SIGSTOP: ", "yes" if signal.SIGSTOP in mask else "no")
+    about_to_read[0] = 1
+    os.read(read_end, 1)
+    ps.say("child: running again")
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])  # the pending SIGCONT is delivered here
+    ps.say("child: unblocked everything")
+    return 0
+
+
+try_signal(on_signal, "handler")
+try_signal(signal.SIG_IGN, "SIG_IGN")
+read_end, write_end = os.pipe()
+about_to_read = ps.shared_bytes(1)
+with ps.Child(child_body) as child:
+    os.close(read_end)
+    ps.await_(lambda: about_to_read[0] == 1, "child never started")
+    ps.check(ps.wait_for_state(child.pid, "S"), "child never blocked")
+    ps.say("parent: child is blocked reading a pipe; sending SIGSTOP")
+    child.kill(signal.SIGSTOP)
+    ps.say("parent: child ", child.wait(os.WUNTRACED).describe())
+    ps.say("parent: sending SIGCONT")
+    child.kill(signal.SIGCONT)
+    ps.say("parent: child ", child.wait(os.WCONTINUED).describe())
+    os.write(write_end, b"x")
+    ps.say("parent: child ", child.wait().describe())

@@ -1,0 +1,50 @@
+// Violates SIG-14 (its control): SIGTSTP at its default action does not stop a process of a
+// group that is not orphaned.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <csignal>
+
+#include "procsync.hpp"
+
+namespace {
+void on_tstp(int sig) {
+  ps::say_safe("child: caught ", ps::signal_name(sig));
+}
+
+// A group of its own whose parent (this program) is in another group of the same session:
+// not orphaned, so SIGTSTP's default action is not discarded.
+void own_group() {
+  ps::check(setpgid(0, 0) == 0, "setpgid");
+}
+}  // namespace
+
+int main() {
+  {
+    ps::Child child([] {
+      own_group();
+      signal(SIGTSTP, SIG_IGN);  // the deviation
+      raise(SIGTSTP);
+      ps::say("child: still running with SIGTSTP at its default action");
+      return 0;
+    });
+    ps::say("parent: with SIGTSTP at its default action, child ", child.wait(WUNTRACED).describe());
+    // SIGKILL ends it while still stopped (the Child destructor would continue it first,
+    // letting it print).
+    child.kill(SIGKILL);
+    child.wait();
+  }
+
+  ps::Child child([] {
+    own_group();
+    ps::install(SIGTSTP, on_tstp);
+    raise(SIGTSTP);
+    ps::say("child: still running after the handler");
+    ps::check(signal(SIGTSTP, SIG_IGN) != SIG_ERR, "signal SIG_IGN");
+    raise(SIGTSTP);
+    ps::say("child: still running with SIGTSTP ignored");
+    return 0;
+  });
+  ps::say("parent: with SIGTSTP caught, then ignored, child ", child.wait(WUNTRACED).describe());
+  return 0;
+}
