@@ -128,11 +128,16 @@ function(procsync_add_behaviours)
 
     get_filename_component(area ${rel} DIRECTORY)
     _procsync_program_target(${prog_rel} target)
+    # The port's ledger turns its known divergences into passes of the gate (docs/ports.md).
+    set(port_args --ledger-dir ${src}/ports)
+    if(PROCSYNC_PORT)
+      list(APPEND port_args "--default-port=${PROCSYNC_PORT}")
+    endif()
     set(common_args
         --name ${rel}
         --trace ${src}/expected/${trace_rel}
         --json ${PROJECT_BINARY_DIR}/results/${rel}.json
-        --data-dir ${src}/fixtures)
+        --data-dir ${src}/fixtures ${port_args})
     if(t_ERROR)
       # Registered all the same: the harness reports the malformed trace BROKEN.
       add_test(NAME ${rel}

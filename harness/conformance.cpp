@@ -90,6 +90,47 @@ const Presentation& presentation(Verdict v) {
   return kPresentations[std::size(kPresentations) - 1];
 }
 
+// The ledger's word on a test (ledger.hpp, apply_ledger): "", EXPECTED, UNEXPECTED or STALE.
+std::string expectation_of(const nlohmann::json& test) {
+  return test.value("expectation", "");
+}
+bool known_divergence(const nlohmann::json& test) {
+  return expectation_of(test) == "EXPECTED";
+}
+std::string divergence_summary(const nlohmann::json& test) {
+  if (!test.contains("divergence")) return "";
+  const auto& d = test["divergence"];
+  return fmt::format("{} ({})", d.value("summary", ""), d.value("class", ""));
+}
+bool stale_fails(const nlohmann::json& c) {
+  return c.contains("ledger") && !c["ledger"].value("allow_stale", false);
+}
+
+// A port's ledger changes how a result is shown: a known divergence is KTAP's XFAIL (and
+// JUnit's skipped, which has no XFAIL); a stale entry is kselftest's unexpected pass, a
+// failure unless stale entries are allowed.
+constexpr Presentation kExpectedDivergence{Verdict::Fail, true, "XFAIL", "xfail", "skipped"};
+constexpr Presentation kStaleEntry{Verdict::Pass, false, "", "xpass", "failure"};
+constexpr Presentation kStaleAccepted{Verdict::Pass, true, "", "xpass", ""};
+
+const Presentation& presentation_of(const nlohmann::json& c, const nlohmann::json& test) {
+  if (known_divergence(test)) return kExpectedDivergence;
+  if (expectation_of(test) == "STALE") return stale_fails(c) ? kStaleEntry : kStaleAccepted;
+  return presentation(verdict_of(test));
+}
+
+// What the ledger says about a test, for the formats' messages; empty when it says nothing.
+std::string ledger_reason(const nlohmann::json& test) {
+  const std::string e = expectation_of(test);
+  if (e == "EXPECTED")
+    return fmt::format("EXPECTED {}: known divergence: {}", test["verdict"].get<std::string>(),
+                       divergence_summary(test));
+  if (e == "STALE")
+    return fmt::format("STALE: the ledger expects {}, the test gave {}: the port may have fixed it",
+                       test["divergence"].value("verdict", ""), test["verdict"].get<std::string>());
+  return "";
+}
+
 // Characters XML 1.0 cannot carry (control characters but tab, newline and return) become
 // U+FFFD: a program's output may hold anything.
 std::string xml_text(const std::string& s) {
@@ -249,6 +290,14 @@ std::string render_markdown(const nlohmann::json& c) {
       total(t, Verdict::Pass), total(t, Verdict::Flaky), total(t, Verdict::Fail),
       total(t, Verdict::Timeout), total(t, Verdict::Broken), total(t, Verdict::Unsupported),
       t.value(kNotCovered, 0));
+  if (c.contains("ledger")) {
+    const auto& l = c["ledger"];
+    md += fmt::format(
+        "Port `{}`, ledger `{}`: {} expected (known divergences), {} unexpected, {} stale.\n\n",
+        l["port"].get<std::string>(),
+        l["file"].get<std::string>().empty() ? "(none)" : l["file"].get<std::string>(),
+        l["expected"].get<int>(), l["unexpected"].get<int>(), l["stale"].get<int>());
+  }
   md +=
       "| area | behaviours | PASS | FLAKY | FAIL | TIMEOUT | BROKEN | UNSUPPORTED | NOT COVERED "
       "|\n";
@@ -277,6 +326,21 @@ std::string render_markdown(const nlohmann::json& c) {
     md += fmt::format("| {} | {} | {} | {} | {} |\n", b["id"].get<std::string>(),
                       md_cell(b["title"]), tests, shown, md_cell(b["note"]));
   }
+  bool any_ledger = false;
+  for (const auto& test : c["tests"]) {
+    if (expectation_of(test).empty()) continue;
+    if (!any_ledger)
+      md +=
+          "\n## Against the port's ledger\n\n| test | verdict | expectation | divergence |\n"
+          "|---|---|---|---|\n";
+    any_ledger = true;
+    const std::string e = expectation_of(test);
+    md += fmt::format("| `{}` | {} | {} | {} |\n", test["name"].get<std::string>(),
+                      test["verdict"].get<std::string>(),
+                      e == "STALE" ? "**STALE**: the port may have fixed it"
+                                   : (e == "UNEXPECTED" ? "**UNEXPECTED**" : e),
+                      md_cell(divergence_summary(test)));
+  }
   // Every attempt of a retried test, one line each: a flaky pass is never silent.
   bool any_flaky = false;
   for (const auto& test : c["tests"]) {
@@ -300,8 +364,9 @@ std::string render_markdown(const nlohmann::json& c) {
     if (!is_failure(verdict_of(test))) continue;
     if (!any_failure) md += "\n## Failures\n";
     any_failure = true;
-    md += fmt::format("\n### {} — {}\n\n", test["name"].get<std::string>(),
-                      test["verdict"].get<std::string>());
+    md += fmt::format("\n### {} — {}{}\n\n", test["name"].get<std::string>(),
+                      test["verdict"].get<std::string>(),
+                      known_divergence(test) ? " (EXPECTED: known divergence)" : "");
     if (test["attempts"].size() > 1)
       for (const auto& line : attempt_lines(test)) md += "- " + md_cell(line) + "\n";
     md += fmt::format("\n```\n{}```\n", test["text"].get<std::string>());
@@ -376,7 +441,7 @@ std::string render_junit(const nlohmann::json& c) {
     std::string started;
     std::string hostname = platform.value("hostname", "");
     for (const auto* t : tests) {
-      const std::string element = presentation(verdict_of(*t)).junit_element;
+      const std::string element = presentation_of(c, *t).junit_element;
       failures += element == "failure";
       errors += element == "error";
       skipped += element == "skipped";
@@ -415,14 +480,16 @@ std::string render_junit(const nlohmann::json& c) {
       tc.append_attribute("classname") = area.c_str();
       tc.append_attribute("name") = name.c_str();
       tc.append_attribute("time") = junit_time(time_spent(test)).c_str();
-      const std::string element = presentation(v).junit_element;
-      const std::string reason = xml_text(test["reason"].get<std::string>());
+      const std::string element = presentation_of(c, test).junit_element;
+      const std::string expectation = expectation_of(test);
+      const std::string reason = xml_text(
+          ledger_reason(test).empty() ? test["reason"].get<std::string>() : ledger_reason(test));
       if (element == "skipped") {
         tc.append_child("skipped").append_attribute("message") = reason.c_str();
       } else if (!element.empty()) {
         auto e = tc.append_child(element.c_str());
         e.append_attribute("message") = (name_of(v) + ": " + reason).c_str();
-        e.append_attribute("type") = name_of(v).c_str();
+        e.append_attribute("type") = expectation == "STALE" ? "STALE" : name_of(v).c_str();
         e.append_child(pugi::node_pcdata)
             .set_value(xml_text(test["text"].get<std::string>()).c_str());
       }
@@ -443,6 +510,7 @@ std::string render_junit(const nlohmann::json& c) {
       std::string out = "claims:";
       for (const auto& cl : test["claims"]) out += " " + cl.get<std::string>();
       out += "\n";
+      if (!expectation.empty()) out += "expectation: " + expectation + "\n";
       if (attempts.size() > 1)
         for (const auto& line : attempt_lines(test)) out += line + "\n";
       tc.append_child("system-out")
@@ -472,8 +540,9 @@ std::string render_ktap(const nlohmann::json& c) {
   for (const auto& test : c["tests"]) {
     ++n;
     const Verdict v = verdict_of(test);
-    const Presentation& p = presentation(v);
+    const Presentation& p = presentation_of(c, test);
     const std::string name = test["name"];
+    if (!ledger_reason(test).empty()) diagnostic(fmt::format("{}: {}", name, ledger_reason(test)));
     // Everything long or platform-specific goes on diagnostic lines before the result, so
     // that the result line (the test's identity downstream) stays the same everywhere.
     const auto& attempts = test["attempts"];
@@ -523,8 +592,27 @@ std::string render_console(const nlohmann::json& c) {
                      behaviours, t["NOT COVERED"].get<int>());
   for (const auto& test : c["tests"])
     if (is_failure(verdict_of(test)) || verdict_of(test) == Verdict::Flaky)
-      out += fmt::format("procsync:   {} {}: {}\n", test["verdict"].get<std::string>(),
-                         test["name"].get<std::string>(), first_line(test["reason"]));
+      out += fmt::format("procsync:   {} {}{}: {}\n", test["verdict"].get<std::string>(),
+                         test["name"].get<std::string>(),
+                         known_divergence(test) ? " (EXPECTED: known divergence)" : "",
+                         first_line(test["reason"]));
+  if (c.contains("ledger")) {
+    const auto& l = c["ledger"];
+    out += fmt::format(
+        "procsync: port {} ({}): {} expected, {} unexpected, {} stale\n",
+        l["port"].get<std::string>(),
+        l["file"].get<std::string>().empty() ? "no ledger" : l["file"].get<std::string>(),
+        l["expected"].get<int>(), l["unexpected"].get<int>(), l["stale"].get<int>());
+    for (const auto& test : c["tests"])
+      if (expectation_of(test) == "STALE")
+        out += fmt::format(
+            "procsync:   STALE {}: the ledger expects {}, the test gave {}: the port may have "
+            "fixed it; {}\n",
+            test["name"].get<std::string>(), test["divergence"].value("verdict", ""),
+            test["verdict"].get<std::string>(),
+            stale_fails(c) ? "this fails the gate (--allow-stale to accept it)"
+                           : "accepted (--allow-stale)");
+  }
   return out;
 }
 
@@ -533,20 +621,30 @@ RunDiff diff_runs(const nlohmann::json& a, const nlohmann::json& b, double thres
   for (const auto& t : a["tests"]) ta[t["name"]] = &t;
   for (const auto& t : b["tests"]) tb[t["name"]] = &t;
   RunDiff d;
+  d.stale_fails = stale_fails(b);
   for (const auto& [name, t] : ta)
     if (!tb.count(name)) d.no_longer_run.push_back(name);
   for (const auto& [name, t] : tb) {
     const Verdict vb = verdict_of(*t);
     if (!ta.count(name)) {
       d.newly_run.push_back(fmt::format("{} ({})", name, verdict_name(vb)));
-      if (is_failure(vb))
+      if (is_failure(vb) && !known_divergence(*t))
         d.newly_failing.push_back(
             fmt::format("{}: {} {}", name, verdict_name(vb), first_line((*t)["reason"])));
       continue;
     }
     const auto& x = *ta[name];
     const Verdict va = verdict_of(x);
-    if (is_failure(vb) && !is_failure(va))
+    if (expectation_of(*t) == "STALE")
+      d.stale.push_back(
+          fmt::format("{}: the ledger expects {}, B gave {}: the port may have "
+                      "fixed it",
+                      name, (*t)["divergence"].value("verdict", ""), verdict_name(vb)));
+    if (is_failure(vb) && !is_failure(va) && known_divergence(*t))
+      d.known_divergences.push_back(fmt::format("{}: {} -> {} (EXPECTED): {}", name,
+                                                verdict_name(va), verdict_name(vb),
+                                                divergence_summary(*t)));
+    else if (is_failure(vb) && !is_failure(va))
       d.newly_failing.push_back(fmt::format("{}: {} -> {}: {}", name, verdict_name(va),
                                             verdict_name(vb), first_line((*t)["reason"])));
     else if (vb == Verdict::Pass && va != Verdict::Pass)
@@ -577,6 +675,8 @@ std::string render_diff(const RunDiff& d, const std::string& a_name, const std::
     for (const auto& i : items) out += "  " + i + "\n";
   };
   section("newly failing", d.newly_failing);
+  section("known divergences of B's port (expected)", d.known_divergences);
+  section("stale ledger entries of B's port", d.stale);
   section("no longer run", d.no_longer_run);
   section("newly passing", d.newly_passing);
   section("newly flaky (passed on a retry)", d.newly_flaky);

@@ -51,7 +51,12 @@ struct RunDiff {
   // A test newly FLAKY is listed, not a regression: it passed in the end.
   std::vector<std::string> newly_failing, newly_passing, newly_flaky, newly_unsupported,
       no_longer_run, newly_run, timing_moved;
-  bool regressed() const { return !newly_failing.empty() || !no_longer_run.empty(); }
+  // When B carries its port's ledger (apply_ledger): failures it lists, entries now passing.
+  std::vector<std::string> known_divergences, stale;
+  bool stale_fails = true;
+  bool regressed() const {
+    return !newly_failing.empty() || !no_longer_run.empty() || (stale_fails && !stale.empty());
+  }
 };
 
 // Compares run B against run A, test by test; timing of tests passing on both counts as

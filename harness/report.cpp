@@ -206,10 +206,14 @@ nlohmann::json to_json(const Result& r, const std::vector<AttemptRecord>& attemp
     for (const auto& row : r.comparison->rows) {
       if (row.expect == nullptr || !row.expect->at || row.observed < 0) continue;
       const double t = r.observation->lines[static_cast<std::size_t>(row.observed)].t;
+      // The allowance before the factor: what `procsync calibrate` divides the lateness by.
+      const double allowance =
+          row.expect->late.value_or(r.trace->late.value_or(Timing::kDefaultLate));
       j["timing"].push_back({{"trace_line", row.expect->line},
                              {"expected_at", *row.expect->at},
                              {"observed_at", t},
-                             {"lateness", t - *row.expect->at}});
+                             {"lateness", t - *row.expect->at},
+                             {"allowance", allowance}});
       max_lateness = std::max(max_lateness, t - *row.expect->at);
     }
     rec.max_lateness = max_lateness;
