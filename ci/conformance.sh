@@ -44,7 +44,9 @@ cmake --preset "$preset" >/dev/null || exit 2
 # Presets put their build in build/ (default) or build-<preset>/ (CMakePresets.json).
 build=build
 [ "$preset" != default ] && build=build-$preset
-cmake --build --preset "$preset" || exit 2
+# Only what the run needs: the harness (unless the preset uses a host-built one) and the
+# behaviour programs, not the violations, unit tests and self-test programs.
+cmake --build --preset "$preset" --target behaviours || exit 2
 harness=${PROCSYNC_HARNESS:-$build/harness/procsync}
 rm -rf "$build/results"
 ctest --test-dir "$build" -L behaviour -j "${PROCSYNC_JOBS:-8}" "$@"

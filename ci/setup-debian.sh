@@ -6,4 +6,7 @@ packages=(g++ clang cmake ninja-build libcli11-dev nlohmann-json3-dev libfmt-dev
 # The independent readers the project's tests check every report format with
 # (tests/report/): JSON Schema, JUnit, the XSD validator, and Perl's TAP::Parser.
 packages+=(python3-jsonschema python3-junitparser libxml2-utils perl)
+# qemu-user and valgrind (34 MB to download on Debian 12) let the self-tests check that a
+# launcher which cannot start a program gives BROKEN; without them those tests are skipped.
+packages+=(qemu-user valgrind)
 "$(dirname "$0")/apt-install.sh" "${packages[@]}"

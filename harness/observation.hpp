@@ -47,6 +47,8 @@ struct Observation {
   std::vector<std::string> removed_objects;  // named objects the harness removed
   std::string token;                         // the run's token (names, work directory)
   std::string spawn_error;                   // the program could not be started
+  std::vector<std::string> launcher;         // the command prefix it ran under (may be empty)
+  std::string containment;      // how its processes were kept together (containment.hpp)
   double harness_startup = 0;   // spawn to the start mark (to the first line without one)
   double harness_teardown = 0;  // the later of last line and end, to the verdict
 };

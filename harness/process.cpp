@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sched.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -97,6 +98,7 @@ std::vector<std::string> environment_with(const std::vector<std::string>& overri
 
 Spawned spawn_program(const SpawnRequest& request) {
   constexpr int kExecErrorFd = ps::protocol::kStartFd + 1;
+  enum : int { kExecFailed = 1, kChdirFailed, kSetnsFailed };  // what the child reports
   Pipe out = make_pipe(), err = make_pipe(), start = make_pipe(), exec_err = make_pipe();
   Pipe in;
   if (request.with_stdin) in = make_pipe();
@@ -118,7 +120,15 @@ Spawned spawn_program(const SpawnRequest& request) {
     // The program: its own process group, killed if the harness dies, clean signal state.
     ::setpgid(0, 0);
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (::getppid() != parent) ::_exit(127);
+    // In a PID namespace of its own, the parent (outside it) shows as pid 0.
+    const pid_t seen_parent = ::getppid();
+    if (seen_parent != parent && seen_parent != 0) ::_exit(127);
+    // The namespace's fresh /proc; this also moves to its root, hence chdir after it.
+    if (request.mount_namespace >= 0 && ::setns(request.mount_namespace, CLONE_NEWNS) != 0) {
+      const int failure[2] = {kSetnsFailed, errno};
+      (void)!::write(exec_err.write.get(), failure, sizeof failure);
+      ::_exit(127);
+    }
     for (int sig = 1; sig < NSIG; ++sig) {
       if (sig == SIGKILL || sig == SIGSTOP) continue;
       ::signal(sig, SIG_DFL);
@@ -134,27 +144,35 @@ Spawned spawn_program(const SpawnRequest& request) {
     ::fcntl(kExecErrorFd, F_SETFD, FD_CLOEXEC);
     ::close_range(kExecErrorFd + 1, ~0U, 0);
     if (::chdir(request.work_dir.c_str()) != 0) {
-      const int e = errno;
-      (void)!::write(kExecErrorFd, &e, sizeof e);
+      const int failure[2] = {kChdirFailed, errno};
+      (void)!::write(kExecErrorFd, failure, sizeof failure);
       ::_exit(127);
     }
     // execve on a path searched before fork: execvpe would run a file it cannot execute (a
     // binary for another architecture) with /bin/sh instead of failing with ENOEXEC.
     ::execve(resolved.c_str(), argv.data(), envp.data());
-    const int e = errno;
-    (void)!::write(kExecErrorFd, &e, sizeof e);
+    const int failure[2] = {kExecFailed, errno};
+    (void)!::write(kExecErrorFd, failure, sizeof failure);
     ::_exit(127);
   }
   ::setpgid(s.pid, s.pid);  // also here, so that the group exists before any stimulus
   exec_err.write.reset();
-  int e = 0;
+  int failure[2] = {0, 0};  // the step that failed, its errno
   ssize_t n;
   do {
-    n = ::read(exec_err.read.get(), &e, sizeof e);
+    n = ::read(exec_err.read.get(), failure, sizeof failure);
   } while (n < 0 && errno == EINTR);
-  if (n == static_cast<ssize_t>(sizeof e)) {
-    s.error = fmt::format("cannot start '{}': {}", argv_words[0], std::strerror(e));
-    if (e == ENOEXEC) s.error += " (a program for another architecture? set PROCSYNC_LAUNCHER)";
+  if (n == static_cast<ssize_t>(sizeof failure)) {
+    const int e = failure[1];
+    if (failure[0] == kExecFailed) {
+      s.error = fmt::format("cannot start '{}': {}", argv_words[0], std::strerror(e));
+      if (e == ENOEXEC) s.error += " (a program for another architecture? set PROCSYNC_LAUNCHER)";
+    } else if (failure[0] == kChdirFailed) {
+      s.error =
+          fmt::format("cannot enter the work directory {}: {}", request.work_dir, std::strerror(e));
+    } else {
+      s.error = fmt::format("cannot join the run's mount namespace: {}", std::strerror(e));
+    }
   }
   s.stdout_read = std::move(out.read);
   s.stderr_read = std::move(err.read);
@@ -163,9 +181,8 @@ Spawned spawn_program(const SpawnRequest& request) {
   return s;
 }
 
-std::vector<ChildInfo> own_children() {
+std::vector<ChildInfo> children_of(pid_t parent) {
   std::vector<ChildInfo> out;
-  const pid_t self = ::getpid();
   DIR* d = ::opendir("/proc");
   if (d == nullptr) return out;
   while (dirent* e = ::readdir(d)) {
@@ -175,7 +192,7 @@ std::vector<ChildInfo> own_children() {
     pid_t ppid = 0;
     char state = '?';
     std::string comm;
-    if (read_stat(static_cast<pid_t>(pid), ppid, state, comm) && ppid == self)
+    if (read_stat(static_cast<pid_t>(pid), ppid, state, comm) && ppid == parent)
       out.push_back({static_cast<pid_t>(pid), state, comm});
   }
   ::closedir(d);

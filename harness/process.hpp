@@ -42,7 +42,8 @@ struct SpawnRequest {
   std::vector<std::string> argv;  // argv[0] is searched on PATH unless it holds a '/'
   std::vector<std::string> env;   // "NAME=value"
   std::string work_dir;
-  bool with_stdin = false;  // a pipe to the program's stdin, else /dev/null
+  bool with_stdin = false;   // a pipe to the program's stdin, else /dev/null
+  int mount_namespace = -1;  // a mount namespace to join before exec (Containment), or -1
 };
 
 // The started program's ends of its pipes, or why it could not start.
@@ -67,8 +68,9 @@ struct ChildInfo {
   char state;
   std::string comm;
 };
-// The harness's children as /proc shows them (with the subreaper: every orphaned descendant).
-std::vector<ChildInfo> own_children();
+// The children of `parent` as the harness's /proc shows them (of a subreaper or a namespace's
+// init: every orphaned descendant).
+std::vector<ChildInfo> children_of(pid_t parent);
 
 double monotonic_now();
 

@@ -194,6 +194,7 @@ nlohmann::json to_json(const Result& r, const std::vector<AttemptRecord>& attemp
     j["output_truncated"] = o.output_truncated;
     j["leftovers"] = o.leftovers;
     j["removed_objects"] = o.removed_objects;
+    j["containment"] = o.containment;
   }
   rusage self{};
   getrusage(RUSAGE_SELF, &self);

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 #include <poll.h>
-#include <sys/prctl.h>
 #include <sys/signalfd.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -17,6 +16,7 @@
 #include <utility>
 
 #include "cleanup.hpp"
+#include "containment.hpp"
 #include "process.hpp"
 #include "protocol.hpp"
 #include "start_mark.hpp"
@@ -50,6 +50,8 @@ struct Run {
   bool partial_cut = false;
   std::string token;
   std::string work_dir;
+  Fd work_dir_lock;  // held while the run lives: see hold_work_dir()
+  Containment containment;
   Fd out_fd, err_fd, start_fd, stdin_fd, sig_fd;
   std::string start_buf;
   std::size_t next_stimulus = 0;
@@ -177,7 +179,10 @@ struct Run {
       int st = 0;
       const pid_t p = ::waitpid(-1, &st, WNOHANG | WUNTRACED | WCONTINUED | __WALL);
       if (p <= 0) return;
-      if (p != pid) continue;  // orphaned descendants: reaped and forgotten
+      if (p != pid) {  // orphaned descendants (or the namespace's init): reaped and forgotten
+        if (WIFEXITED(st) || WIFSIGNALED(st)) containment.reaped(p);
+        continue;
+      }
       if (end_frozen) {
         if (WIFEXITED(st) || WIFSIGNALED(st)) reaped = true;
         continue;
@@ -295,6 +300,7 @@ struct Run {
         var(protocol::kEnvTimeFactor, fmt::format("{}", o.time_factor)),
     });
     req.work_dir = work_dir;
+    req.mount_namespace = containment.mount_namespace();
     Spawned s = spawn_program(req);
     pid = s.pid;
     t_spawn = s.t_fork;
@@ -311,19 +317,22 @@ struct Run {
     set_nonblock(start_fd.get());
   }
 
-  // Kills every descendant: the program's group while it exists, then every process the
-  // subreaper inherits, until nothing is left to wait for.
   // Once the program is reaped: reaps what else has ended, and says whether some child (a
-  // descendant the subreaper inherited) still exists.
+  // descendant the subreaper inherited, or the namespace's init) still exists.
   bool has_children() {
     pid_t p;
     do {
       errno = 0;
-      p = ::waitpid(-1, nullptr, WNOHANG | __WALL);
+      int st = 0;
+      p = ::waitpid(-1, &st, WNOHANG | __WALL);
+      if (p > 0) containment.reaped(p);
     } while (p > 0);
     return !(p < 0 && errno == ECHILD);
   }
 
+  // Kills every descendant: the program's group while it exists, then the rest of the run
+  // (the namespace's init, or every process the subreaper inherits), until nothing is left
+  // to wait for.
   void kill_everything() {
     if (reaped && !has_children()) return;
     const double give_up = now() + 10.0;
@@ -335,13 +344,9 @@ struct Run {
         ::kill(pid, SIGKILL);
         ::kill(-pid, SIGCONT);
       }
-      for (const auto& c : own_children()) {
-        ::kill(c.pid, SIGKILL);
-        ::kill(c.pid, SIGCONT);
-      }
+      containment.kill_all();
       reap();
-      errno = 0;
-      if (::waitpid(-1, nullptr, WNOHANG | __WALL) < 0 && errno == ECHILD) return;
+      if (!has_children()) return;  // (which tells the containment its init is reaped)
       if (now() > give_up) return;
       ::usleep(1000);
     }
@@ -401,7 +406,6 @@ struct Run {
   }
 
   Observation go() {
-    ::prctl(PR_SET_CHILD_SUBREAPER, 1);
     ::signal(SIGPIPE, SIG_IGN);
     sigset_t mask;
     sigemptyset(&mask);
@@ -411,6 +415,7 @@ struct Run {
 
     token = make_run_token();
     obs.token = token;
+    obs.launcher = o.launcher;
     const char* tmp_env = std::getenv("TMPDIR");
     const std::string tmp = tmp_env != nullptr && *tmp_env != '\0' ? tmp_env : "/tmp";
     obs.removed_objects = sweep_stale(tmp);
@@ -418,7 +423,10 @@ struct Run {
     if (::mkdtemp(tmpl.data()) == nullptr)
       throw std::runtime_error(fmt::format("mkdtemp {}: {}", tmpl, std::strerror(errno)));
     work_dir = tmpl;
+    work_dir_lock.reset(hold_work_dir(work_dir));
 
+    containment = Containment::enter();
+    obs.containment = containment.description();
     spawn();
     if (obs.spawn_error.empty()) loop();
     const double t_loop_end = now();
@@ -429,13 +437,13 @@ struct Run {
     if (reaped && !interrupted && has_children()) {
       for (;;) {
         bool running = false;
-        for (const auto& c : own_children())
+        for (const auto& c : containment.orphans())
           if (c.state != 'Z' && c.state != 'X') running = true;
         if (!running || now() >= t_end + o.grace) break;
         reap();
         ::usleep(2000);
       }
-      for (const auto& c : own_children())
+      for (const auto& c : containment.orphans())
         if (c.state != 'Z' && c.state != 'X')
           obs.leftovers.push_back(fmt::format("pid {} ({}) state {}", c.pid, c.comm, c.state));
     }
@@ -446,6 +454,7 @@ struct Run {
     if (!partial.empty()) add_line(now(), std::move(partial));
     if (interrupted) obs.spawn_error = "the harness was interrupted";
     for (auto& r : remove_run_objects(token, work_dir)) obs.removed_objects.push_back(std::move(r));
+    work_dir_lock.reset();
 
     for (auto& [t, text] : raw_lines) obs.lines.push_back({t - zero, std::move(text)});
     for (auto& s : obs.stimuli) s.t -= zero;

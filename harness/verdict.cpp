@@ -75,6 +75,30 @@ std::string unsupported_reason(const std::string& stderr_text) {
   return stderr_text.substr(from, nl == std::string::npos ? std::string::npos : nl - from);
 }
 
+// A launcher (env, qemu-user, valgrind) that could not start the program ends at once with
+// its own status: no start mark (the fixtures write it before main), no line, and never
+// exit 0. env says why on stderr (exit 127 or 126), valgrind too (127, 126, 1); qemu-user
+// 7.2 prints a missing program's error to stdout and loses it in _exit (exit 1, nothing
+// said), but a wrong -L or a binary of another architecture on stderr (exit 255).
+bool launcher_could_not_start(const Observation& obs) {
+  if (obs.launcher.empty() || obs.start_mark_seen || !obs.lines.empty() || obs.timed_out)
+    return false;
+  if (obs.end.kind == ObservedEnd::Kind::Exit) return obs.end.code != 0;
+  return obs.end.kind == ObservedEnd::Kind::Signal;
+}
+
+// The launcher's own words: its stderr, on one line, cut to a readable length.
+std::string launcher_message(const Observation& obs) {
+  std::string text = obs.stderr_text;
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  for (char& c : text)
+    if (c == '\n') c = ' ';
+  constexpr std::size_t kMax = 400;
+  if (text.size() > kMax) text = text.substr(0, kMax) + " [cut]";
+  if (text.empty()) text = "it said nothing on stderr";
+  return fmt::format("{} ({})", text, obs.end.describe());
+}
+
 bool expects_unsupported_exit(const Trace& t) {
   return t.end.kind == EndStatus::Kind::Exit && t.end.code == protocol::kUnsupportedExit;
 }
@@ -89,6 +113,8 @@ Judgement judge(const JudgeInput& in) {
   const Observation& obs = *in.observation;
   const Comparison& cmp = *in.comparison;
   if (!obs.spawn_error.empty()) return {Verdict::Broken, obs.spawn_error};
+  if (launcher_could_not_start(obs))
+    return {Verdict::Broken, "the launcher could not start the program: " + launcher_message(obs)};
   // A program built against another protocol may mean something else by its output.
   if (obs.start_mark_seen && obs.program_protocol != protocol::kVersion)
     return {Verdict::Broken,
@@ -98,10 +124,15 @@ Judgement judge(const JudgeInput& in) {
   if (obs.end.kind == ObservedEnd::Kind::Exit && obs.end.code == protocol::kUnsupportedExit &&
       !expects_unsupported_exit(*in.trace))
     return {Verdict::Unsupported, unsupported_reason(obs.stderr_text)};
-  if (!obs.leftovers.empty())
-    return {Verdict::Broken,
-            fmt::format("the program left {} process(es) running after it ended (killed): {}",
-                        obs.leftovers.size(), obs.leftovers.front())};
+  if (!obs.leftovers.empty()) {
+    const std::string left =
+        fmt::format("the program left {} process(es) running after it ended (killed): {}",
+                    obs.leftovers.size(), obs.leftovers.front());
+    // A program that gives up on a divergence (a failed check exits at once) leaves its
+    // children behind: the divergence is the platform's failure and must not hide as BROKEN.
+    if (!obs.timed_out && !cmp.agrees()) return {Verdict::Fail, cmp.summary + "; " + left};
+    return {Verdict::Broken, left};
+  }
   if (obs.timed_out) return {Verdict::Timeout, cmp.summary};
   if (!cmp.agrees()) return {Verdict::Fail, cmp.summary};
   return {Verdict::Pass, ""};

@@ -58,9 +58,9 @@ struct Judgement {
 };
 
 // The whole verdict policy, in order: a malformed trace, a feature configure did not find,
-// a program that could not be started, one that speaks another protocol version, one that
-// reported itself unsupported, one that left processes behind; then the comparison's
-// TIMEOUT, FAIL or PASS.
+// a program that could not be started (by the harness or by its launcher), one that speaks
+// another protocol version, one that reported itself unsupported, one that left processes
+// behind; then the comparison's TIMEOUT, FAIL or PASS.
 Judgement judge(const JudgeInput& in);
 
 // The verdict of a test from the judgements of its attempts, in order (the first is the

@@ -24,7 +24,13 @@ int main() {
   ps::say("parent: cleared, is_set ", event.is_set());
 
   ps::Child waiter([&] {
-    ps::say("waiter: wait_for(0.3) returned ", event.wait_for(kTimeoutSeconds));
+    // Measured here too: the harness sees a line only late, never a wait that started late
+    // and ended early.
+    const double start = ps::monotonic_seconds();
+    const bool woke = event.wait_for(kTimeoutSeconds);
+    const bool whole = ps::monotonic_seconds() - start >= kTimeoutSeconds;
+    ps::say("waiter: wait_for(0.3) returned ", woke, ", ", whole ? "not before" : "before",
+            " the timeout");
     box->timed_wait_done = true;
     ps::say("waiter: wait returned ", event.wait());
     return 0;

@@ -13,6 +13,16 @@ LONG_TIMEOUT = 2.0  # a timed wait that must not be needed
 HOLD_SECONDS = 0.5  # the waiters stay blocked this long
 
 
+def runs_out(wait, seconds):
+    """A timed wait that must run out, and whether it lasted its whole timeout (measured here:
+    the harness sees a line only late, never a wait that started late and ended early)."""
+    start = ps.monotonic_seconds()
+    woke = wait(seconds)
+    whole = ps.monotonic_seconds() - start >= seconds
+    return ("true" if woke else "false") + (", not before" if whole else ", before") + \
+        " the timeout"
+
+
 def waiters_inside(event):
     # Threads inside Condition.wait(): each appends its own lock to the condition's private
     # waiter list before it sleeps on it. With the thread's state (S) this shows the thread is
@@ -27,7 +37,7 @@ def waiter(n, event):
 
 event = threading.Event()
 ps.say("new event: is_set ", event.is_set())
-ps.say("wait_for(0.3) on the clear event returned ", event.wait(TIMEOUT_SECONDS))
+ps.say("wait_for(0.3) on the clear event returned ", runs_out(event.wait, TIMEOUT_SECONDS))
 
 threads = []
 for n in range(1, WAITERS + 1):
@@ -47,4 +57,4 @@ ps.say("is_set ", event.is_set())
 ps.say("wait_for(2) on the set event returned ", event.wait(LONG_TIMEOUT))
 event.clear()
 ps.say("cleared: is_set ", event.is_set())
-ps.say("wait_for(0.3) after clear returned ", event.wait(TIMEOUT_SECONDS))
+ps.say("wait_for(0.3) after clear returned ", runs_out(event.wait, TIMEOUT_SECONDS))

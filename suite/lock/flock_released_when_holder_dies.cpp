@@ -4,6 +4,10 @@
 // closed, the lock goes with it, and the blocked flock returns at once. Each process opens
 // the file itself: a flock lock belongs to the open file description, which a descriptor
 // inherited across fork would share.
+// Then what tells a flock lock from the fcntl record locks a network file system client
+// emulates it with: two open()s in one process conflict; a child's copy of an inherited
+// descriptor shares the lock (and keeps it after the parent closes its copy); closing another
+// descriptor of the file releases nothing.
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -18,7 +22,20 @@ namespace {
 struct Box {
   std::atomic<bool> held{false};
   std::atomic<bool> about_to_lock{false};
+  std::atomic<bool> child_tried{false};
 };
+
+// What another process, on its own open of the file, gets for a non-blocking attempt.
+std::string another_process_attempt(const ps::WorkFile& file) {
+  ps::Shared<int> err(0);
+  ps::Child other([&] {
+    const int fd = file.open_rw();
+    *err = flock(fd, LOCK_EX | LOCK_NB) == 0 ? 0 : errno;
+    return 0;
+  });
+  ps::check(other.wait().exited(), "the other process did not exit");
+  return *err == 0 ? "returned 0" : std::string("failed: ") + ps::errno_name(*err);
+}
 
 }  // namespace
 
@@ -54,5 +71,48 @@ int main() {
   holder.kill(SIGKILL);
   ps::say("parent: waiter ", waiter.wait().describe());
   ps::say("parent: holder ", holder.wait().describe());
+
+  // One process, two open()s: two open file descriptions, so the second lock conflicts.
+  {
+    const int first = file.open_rw();
+    const int second = file.open_rw();
+    ps::say("same process: first open flock(LOCK_EX) ", ps::outcome(flock(first, LOCK_EX)));
+    ps::say("same process: second open flock(LOCK_EX|LOCK_NB) ",
+            ps::outcome(flock(second, LOCK_EX | LOCK_NB)));
+    close(second);
+    close(first);
+  }
+
+  // A descriptor inherited across fork shares the open file description and its lock.
+  {
+    const int shared = file.open_rw();
+    ps::say("inherited: parent flock(LOCK_EX) ", ps::outcome(flock(shared, LOCK_EX)));
+    ps::Child child([&]() -> int {
+      ps::say("inherited: child flock(LOCK_EX|LOCK_NB) on the inherited descriptor ",
+              ps::outcome(flock(shared, LOCK_EX | LOCK_NB)));
+      box->child_tried = true;
+      for (;;) pause();
+    });
+    ps::await([&] { return box->child_tried.load(); }, "the child's attempt");
+    close(shared);
+    ps::say(
+        "inherited: parent closed its descriptor, another process's "
+        "flock(LOCK_EX|LOCK_NB) ",
+        another_process_attempt(file));
+    child.kill(SIGKILL);
+    const std::string child_end = child.wait().describe();  // before the next attempt
+    ps::say("inherited: child ", child_end, ", another process's flock(LOCK_EX|LOCK_NB) ",
+            another_process_attempt(file));
+  }
+
+  // Closing another descriptor of the file leaves the lock of this one alone.
+  {
+    const int locked = file.open_rw();
+    ps::say("other descriptor: flock(LOCK_EX) ", ps::outcome(flock(locked, LOCK_EX)));
+    close(file.open_rw());
+    ps::say("other descriptor: opened and closed, another process's flock(LOCK_EX|LOCK_NB) ",
+            another_process_attempt(file));
+    close(locked);
+  }
   return 0;
 }

@@ -7,6 +7,11 @@
 #          calls", docs.python.org/3/library/fcntl.html#fcntl.lockf)
 #   ofd    fcntl.fcntl(fd, F_OFD_SETLK / F_OFD_SETLKW, struct flock) (the constants are in
 #          the fcntl module since Python 3.9), each process on its own open
+# Then what tells the two kinds apart: a record lock belongs to the process (two open()s in
+# one process never conflict, a forked child does not inherit it, closing any descriptor of
+# the file releases it); an OFD lock belongs to the open file description (two open()s in one
+# process conflict, a child's copy of an inherited descriptor shares it and keeps it after the
+# parent closes its copy, closing another descriptor releases nothing).
 import errno
 import fcntl
 import os
@@ -24,7 +29,7 @@ prefix = "F_OFD_" if flavour == "ofd" else "F_"
 set_name, setw_name = prefix + "SETLK", prefix + "SETLKW"
 
 path = os.path.join(ps.work_dir(), "record_lock_released_when_holder_dies.lock")
-held, about_to_lock = ps.shared_bytes(1), ps.shared_bytes(1)
+held, about_to_lock, child_tried = ps.shared_bytes(1), ps.shared_bytes(1), ps.shared_bytes(1)
 
 
 def whole_file_write_lock():
@@ -53,6 +58,18 @@ def holder():
         signal.pause()
 
 
+def another_process_attempt():
+    """What another process, on its own open of the file, gets for a non-blocking attempt."""
+    answer = ps.shared_bytes(64)
+
+    def attempt():
+        text = ps.outcome(lock, open_rw(), False).encode()
+        answer[:len(text)] = text
+
+    ps.check(ps.Child(attempt).wait().exited(), "the other process did not exit")
+    return bytes(answer).rstrip(b"\0").decode()
+
+
 def waiter():
     fd = open_rw()
     ps.say("waiter: ", setw_name)
@@ -65,14 +82,28 @@ if flavour == "ofd":
     if not hasattr(fcntl, "F_OFD_SETLK"):
         os.unlink(path)
         ps.unsupported("the fcntl module has no F_OFD_SETLK (Python 3.9 or later on Linux)")
-    # A kernel older than Linux 3.15 may know the constant but not the command.
+    # A kernel older than Linux 3.15 may know the constant but not the command. EINVAL is
+    # taken for absence only when it is the answer to every OFD command while the same
+    # request as a record lock is accepted: a platform that knows some OFD commands and
+    # refuses others is broken, not lacking them, and must fail.
     fd = open_rw()
     try:
         fcntl.fcntl(fd, fcntl.F_OFD_GETLK, whole_file_write_lock())
     except OSError as e:
         if e.errno == errno.EINVAL:
+            unlock = struct.pack("@hhqqi", fcntl.F_UNLCK, os.SEEK_SET, 0, 0, 0)
+            setlk = ps.outcome(fcntl.fcntl, fd, fcntl.F_OFD_SETLK, unlock)
+            try:
+                fcntl.fcntl(fd, fcntl.F_GETLK, whole_file_write_lock())
+            except OSError as g:
+                ps.fail("F_GETLK with the request F_OFD_GETLK refused", g)
+            if setlk != "failed: EINVAL":
+                ps.say("F_OFD_GETLK failed: EINVAL, but F_OFD_SETLK ", setlk)
+                os.unlink(path)
+                sys.exit(1)
             os.unlink(path)
-            ps.unsupported("the kernel refuses F_OFD_GETLK with EINVAL: no OFD locks")
+            ps.unsupported("the kernel refuses F_OFD_GETLK and F_OFD_SETLK with EINVAL: "
+                           "no OFD locks")
     os.close(fd)
 
 holding = ps.Child(holder)
@@ -91,4 +122,42 @@ ps.say("parent: killing the holder with SIGKILL")
 holding.kill(signal.SIGKILL)
 ps.say("parent: waiter ", waiting.wait().describe())
 ps.say("parent: holder ", holding.wait().describe())
+
+# One process, two open()s.
+first, second = open_rw(), open_rw()
+ps.say("same process: first open ", set_name, " ", ps.outcome(lock, first, False))
+ps.say("same process: second open ", set_name, " ", ps.outcome(lock, second, False))
+os.close(second)
+os.close(first)
+
+# A descriptor inherited across fork.
+shared = open_rw()
+ps.say("inherited: parent ", set_name, " ", ps.outcome(lock, shared, False))
+
+
+def inheriting_child():
+    ps.say("inherited: child ", set_name, " on the inherited descriptor ",
+           ps.outcome(lock, shared, False))
+    child_tried[0] = 1
+    while True:
+        signal.pause()
+
+
+child = ps.Child(inheriting_child)
+ps.await_(lambda: child_tried[0] == 1, "the child's attempt")
+os.close(shared)
+ps.say("inherited: parent closed its descriptor, another process's ", set_name, " ",
+       another_process_attempt())
+child.kill(signal.SIGKILL)
+child_end = child.wait().describe()  # before the next attempt
+ps.say("inherited: child ", child_end, ", another process's ", set_name, " ",
+       another_process_attempt())
+
+# Closing another descriptor of the file.
+locked = open_rw()
+ps.say("other descriptor: ", set_name, " ", ps.outcome(lock, locked, False))
+os.close(open_rw())
+ps.say("other descriptor: opened and closed, another process's ", set_name, " ",
+       another_process_attempt())
+os.close(locked)
 os.unlink(path)

@@ -1,6 +1,6 @@
 # SIG-25, Python flavour: time.sleep() is not cut short by a caught signal: since Python 3.5
 # (PEP 475) it recomputes the time left and sleeps on after the handler has run. The handler
-# runs at 0.7 s and the sleep goes on to its full 1.5 s. C's sleep(), which returns early,
+# runs at 0.7 s and the sleep goes on to its full 3 s. C's sleep(), which returns early,
 # has no Python form (docs/python.md).
 import os
 import signal
@@ -8,7 +8,7 @@ import time
 
 import procsync as ps
 
-SLEEP = 1.5
+SLEEP = 3.0
 SIGNAL_AFTER = 0.7  # well inside the sleep
 about_to_sleep = ps.shared_bytes(1)
 
@@ -20,7 +20,7 @@ def on_usr1(sig, frame):
 def sender_body():
     ps.await_(lambda: about_to_sleep[0] == 1, "the parent never started to sleep")
     ps.check(ps.wait_for_state(sleeper, "S"), "the parent never went to sleep")
-    ps.say("child: parent is asleep in time.sleep(1.5)")
+    ps.say("child: parent is asleep in time.sleep(3)")
     ps.sleep_for(SIGNAL_AFTER)
     ps.say("child: sending SIGUSR1")
     os.kill(sleeper, signal.SIGUSR1)
@@ -34,5 +34,5 @@ with ps.Child(sender_body) as sender:
     before = time.monotonic()
     time.sleep(SLEEP)
     full = time.monotonic() - before >= SLEEP
-    ps.say("parent: time.sleep returned; it slept the full 1.5 s: ", "yes" if full else "no")
+    ps.say("parent: time.sleep returned; it slept the full 3 s: ", "yes" if full else "no")
     ps.say("parent: child ", sender.wait().describe())

@@ -5,6 +5,8 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <csignal>
+
 #include "compare.hpp"
 #include "protocol.hpp"
 #include "start_mark.hpp"
@@ -189,6 +191,16 @@ TEST_CASE("Judge.LeftoverProcessesAreBroken") {
         "the program left 1 process(es) running after it ended (killed): pid 42 (sleep) state S");
 }
 
+TEST_CASE("Judge.LeftoversAfterADivergenceAreAFailure") {
+  Observation o = good_run();
+  o.lines.pop_back();                        // the program gave up before its last line...
+  o.leftovers = {"pid 42 (sleep) state S"};  // ...and left a child behind
+  const Judgement j = judged(o);
+  CHECK(j.verdict == Verdict::Fail);
+  CHECK(j.reason.find("missing") != std::string::npos);
+  CHECK(j.reason.find("left 1 process(es)") != std::string::npos);
+}
+
 TEST_CASE("StartMark.Parse") {
   auto m = parse_start_mark("start 12.000000345 protocol 2\n");
   REQUIRE(m.has_value());
@@ -204,4 +216,56 @@ TEST_CASE("StartMark.Parse") {
   CHECK_FALSE(parse_start_mark("start 12.5 protocol 3 pid").has_value());
   CHECK_FALSE(parse_start_mark("hello").has_value());
   CHECK_FALSE(parse_start_mark("start 12.5 protocol").has_value());
+}
+
+TEST_CASE("Verdict.LauncherThatCannotStartTheProgramIsBroken") {
+  // What env, valgrind and qemu-user do with a program they cannot start: their own status,
+  // no start mark, no line.
+  Observation o;
+  o.launcher = {"env"};
+  o.end.kind = ObservedEnd::Kind::Exit;
+  o.end.code = 127;
+  o.stderr_text = "env: '/no/such/program': No such file or directory\n";
+  Judgement j = judged(o);
+  CHECK(j.verdict == Verdict::Broken);
+  CHECK(j.reason ==
+        "the launcher could not start the program: env: '/no/such/program': No such file or "
+        "directory (exit 127)");
+
+  SUBCASE("qemu-user loses its message: the status is all there is") {
+    o.launcher = {"qemu-x86_64"};
+    o.end.code = 1;
+    o.stderr_text.clear();
+    j = judged(o);
+    CHECK(j.verdict == Verdict::Broken);
+    CHECK(j.reason ==
+          "the launcher could not start the program: it said nothing on stderr (exit 1)");
+  }
+  SUBCASE("without a launcher the same run is the program's own failure") {
+    o.launcher.clear();
+    CHECK(judged(o).verdict == Verdict::Fail);
+  }
+  SUBCASE("a start mark proves the program started: judged as usual") {
+    o.start_mark_seen = true;
+    o.program_protocol = protocol::kVersion;
+    CHECK(judged(o).verdict == Verdict::Fail);
+  }
+  SUBCASE("a line proves it started too") {
+    o.lines = {{0.0, "a"}};
+    CHECK(judged(o).verdict == Verdict::Fail);
+  }
+  SUBCASE("exit 0 is never a launcher's failure") {
+    o.end.code = 0;
+    CHECK(judged(o).verdict == Verdict::Fail);
+  }
+  SUBCASE("a launcher killed by a signal did not start it either") {
+    o.end.kind = ObservedEnd::Kind::Signal;
+    o.end.signal = SIGSEGV;
+    CHECK(judged(o).verdict == Verdict::Broken);
+  }
+  SUBCASE("a program that hangs silently under its launcher is a TIMEOUT, not this") {
+    o.end.kind = ObservedEnd::Kind::None;
+    o.timed_out = true;
+    CHECK(judged(o).verdict == Verdict::Timeout);
+  }
 }

@@ -19,7 +19,7 @@ int main() {
   ps::say("parent: set, is_set true");
   ps::say("parent: cleared, is_set false");  // wrong: never cleared
   ps::Child waiter([&] {
-    ps::say("waiter: wait_for(0.3) returned false");
+    ps::say("waiter: wait_for(0.3) returned false, not before the timeout");
     event.wait_for(0.3);
     box->timed_wait_done = true;
     ps::say("waiter: wait returned ", event.wait());

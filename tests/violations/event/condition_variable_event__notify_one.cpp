@@ -18,7 +18,7 @@ int main() {
   {
     std::unique_lock lock(m);
     const bool woke = cv.wait_for(lock, std::chrono::milliseconds(300), [&] { return flag; });
-    ps::say("wait_for(0.3) on the clear event returned ", woke);
+    ps::say("wait_for(0.3) on the clear event returned ", woke, ", not before the timeout");
   }
   std::array<std::thread, 3> waiters;
   for (int i = 0; i < 3; ++i) {

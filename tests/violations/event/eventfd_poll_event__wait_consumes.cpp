@@ -26,7 +26,8 @@ int main() {
   ps::check(fd >= 0, "eventfd");
   ps::Shared<Flags> flags;
   ps::say("new event: is_set ", poll_in(fd, 0));
-  ps::say("wait_for(0.3) on the clear event returned ", poll_in(fd, 300));
+  ps::say("wait_for(0.3) on the clear event returned ", poll_in(fd, 300),
+          ", not before the timeout");
   std::array<std::unique_ptr<ps::Child>, 3> waiters;
   for (int i = 0; i < 3; ++i) {
     const int n = i + 1;

