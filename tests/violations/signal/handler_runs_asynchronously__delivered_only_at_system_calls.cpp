@@ -60,12 +60,14 @@ int main() {
   ps::install(SIGUSR1, on_signal);
   ps::install(SIGUSR2, on_signal);
   const timespec start = ps::clock_now(CLOCK_MONOTONIC);
-  ps::Shared<std::atomic<bool>> stop{false};
-  static_assert(std::atomic<bool>::is_always_lock_free);
+  // An int, not a bool: riscv64 has no byte-wide atomic instructions, so GCC 12 does not
+  // promise a lock-free std::atomic<bool> there; only a lock-free one works between processes.
+  ps::Shared<std::atomic<int>> stop{0};
+  static_assert(std::atomic<int>::is_always_lock_free);
   // Ends the computation at tick 2 from outside, so that the computation needs no call.
   ps::Child stopper([&] {
     sleep_until(start, kTick2);
-    stop->store(true);
+    stop->store(1);
     return 0;
   });
 
