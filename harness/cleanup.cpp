@@ -157,11 +157,17 @@ std::string make_run_token() {
 }
 
 int hold_work_dir(const std::string& work_dir) {
+  // The lock is taken under a name the sweep does not read and only then given its own: a
+  // sweep of another run that opened the file between its creation and its lock would have
+  // found it free and removed the directory of a live run.
   const std::string lock = work_dir + "/" + kRunLock;
-  const int fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0 || ::flock(fd, LOCK_EX) != 0)
-    throw std::runtime_error(fmt::format("cannot lock {}: {}", lock, std::strerror(errno)));
-  return fd;
+  const std::string unnamed = lock + ".new";
+  const int fd = ::open(unnamed.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0 && ::flock(fd, LOCK_EX) == 0 && ::rename(unnamed.c_str(), lock.c_str()) == 0)
+    return fd;
+  const int e = errno;
+  if (fd >= 0) ::close(fd);
+  throw std::runtime_error(fmt::format("cannot lock {}: {}", lock, std::strerror(e)));
 }
 
 std::vector<std::string> sweep_stale(const std::string& tmp_dir) {

@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "process.hpp"
@@ -49,5 +50,20 @@ TEST_CASE("Sweep.AWorkDirectoryWhoseLockIsHeldIsKeptWhateverItsPidSays") {
   // The lock is released (its harness died): the directory goes.
   sweep_stale(base.string());
   CHECK_FALSE(fs::exists(run));
+  fs::remove_all(base);
+}
+
+TEST_CASE("Sweep.AWorkDirectoryWhoseLockIsBeingTakenIsKept") {
+  namespace fs = std::filesystem;
+  char base_template[] = "/tmp/procsync-sweep-test.XXXXXX";
+  REQUIRE(::mkdtemp(base_template) != nullptr);
+  const fs::path base = base_template;
+  const fs::path run = base / "procsync.4194304-0badcafe.abc123";
+  fs::create_directories(run);
+  // The moment between the lock file's creation and its lock: the file is there under its
+  // unlocked name only, so a sweep must not take it for the free lock of a dead run.
+  { std::ofstream(run / ".procsync-run.lock.new"); }
+  sweep_stale(base.string());
+  CHECK(fs::exists(run));
   fs::remove_all(base);
 }
