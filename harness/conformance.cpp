@@ -27,7 +27,7 @@ std::string name_of(Verdict v) {
 
 constexpr const char* kNotCovered = "NOT COVERED";
 
-std::string trim(const std::string& s) {
+std::string trim_blanks(const std::string& s) {
   const auto b = s.find_first_not_of(" \t");
   if (b == std::string::npos) return "";
   return s.substr(b, s.find_last_not_of(" \t") - b + 1);
@@ -37,7 +37,7 @@ std::string first_line(const std::string& s) {
   return s.substr(0, s.find('\n'));
 }
 
-std::string md_cell(std::string s) {
+std::string markdown_cell(std::string s) {
   std::string out;
   for (char c : s) {
     if (c == '|')
@@ -171,7 +171,7 @@ std::vector<CatalogueRow> parse_catalogue(const std::string& markdown) {
   static const std::regex id_form("[A-Z]{3}-[0-9]{2}");
   while (std::getline(in, line)) {
     if (line.rfind("## ", 0) == 0) {
-      area = trim(line.substr(3));
+      area = trim_blanks(line.substr(3));
       continue;
     }
     if (line.empty() || line[0] != '|') continue;
@@ -180,7 +180,7 @@ std::vector<CatalogueRow> parse_catalogue(const std::string& markdown) {
     while (pos < line.size()) {
       const auto bar = line.find('|', pos);
       if (bar == std::string::npos) break;
-      cells.push_back(trim(line.substr(pos, bar - pos)));
+      cells.push_back(trim_blanks(line.substr(pos, bar - pos)));
       pos = bar + 1;
     }
     if (cells.size() < 2 || !std::regex_match(cells[0], id_form)) continue;
@@ -281,7 +281,8 @@ std::string render_markdown(const nlohmann::json& c) {
   const auto& p = c["platform"];
   md += "| platform | |\n|---|---|\n";
   for (const auto& [k, v] : p.items())
-    md += fmt::format("| {} | {} |\n", k, md_cell(v.is_string() ? v.get<std::string>() : v.dump()));
+    md += fmt::format("| {} | {} |\n", k,
+                      markdown_cell(v.is_string() ? v.get<std::string>() : v.dump()));
   md += "\n## Totals\n\n";
   const auto& t = c["totals"];
   md += fmt::format(
@@ -305,8 +306,8 @@ std::string render_markdown(const nlohmann::json& c) {
   for (const auto& [prefix, a] : c["areas"].items()) {
     int n = a.value(kNotCovered, 0);
     for (const Verdict v : kAllVerdicts) n += total(a, v);
-    md += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", md_cell(a["title"]), n,
-                      total(a, Verdict::Pass), total(a, Verdict::Flaky), total(a, Verdict::Fail),
+    md += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", markdown_cell(a["title"]),
+                      n, total(a, Verdict::Pass), total(a, Verdict::Flaky), total(a, Verdict::Fail),
                       total(a, Verdict::Timeout), total(a, Verdict::Broken),
                       total(a, Verdict::Unsupported), a.value(kNotCovered, 0));
   }
@@ -324,7 +325,7 @@ std::string render_markdown(const nlohmann::json& c) {
     const std::string v = b["verdict"];
     const std::string shown = v == name_of(Verdict::Pass) ? v : "**" + v + "**";
     md += fmt::format("| {} | {} | {} | {} | {} |\n", b["id"].get<std::string>(),
-                      md_cell(b["title"]), tests, shown, md_cell(b["note"]));
+                      markdown_cell(b["title"]), tests, shown, markdown_cell(b["note"]));
   }
   bool any_ledger = false;
   for (const auto& test : c["tests"]) {
@@ -339,7 +340,7 @@ std::string render_markdown(const nlohmann::json& c) {
                       test["verdict"].get<std::string>(),
                       e == "STALE" ? "**STALE**: the port may have fixed it"
                                    : (e == "UNEXPECTED" ? "**UNEXPECTED**" : e),
-                      md_cell(divergence_summary(test)));
+                      markdown_cell(divergence_summary(test)));
   }
   // Every attempt of a retried test, one line each: a flaky pass is never silent.
   bool any_flaky = false;
@@ -352,7 +353,7 @@ std::string render_markdown(const nlohmann::json& c) {
     any_flaky = true;
     std::string attempts;
     for (const auto& line : attempt_lines(test)) attempts += (attempts.empty() ? "" : "; ") + line;
-    md += fmt::format("- `{}`: {}\n", test["name"].get<std::string>(), md_cell(attempts));
+    md += fmt::format("- `{}`: {}\n", test["name"].get<std::string>(), markdown_cell(attempts));
   }
   for (const auto& test : c["tests"]) {
     if (verdict_of(test) != Verdict::Flaky) continue;
@@ -368,7 +369,7 @@ std::string render_markdown(const nlohmann::json& c) {
                       test["verdict"].get<std::string>(),
                       known_divergence(test) ? " (EXPECTED: known divergence)" : "");
     if (test["attempts"].size() > 1)
-      for (const auto& line : attempt_lines(test)) md += "- " + md_cell(line) + "\n";
+      for (const auto& line : attempt_lines(test)) md += "- " + markdown_cell(line) + "\n";
     md += fmt::format("\n```\n{}```\n", test["text"].get<std::string>());
   }
   bool any_measure = false;
