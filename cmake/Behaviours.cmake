@@ -117,6 +117,12 @@ function(procsync_add_behaviours)
     set(trace_rel ${rel}.trace)
     string(JSON prog_rel GET "${entry}" program)
     string(JSON t_TIMEOUT GET "${entry}" timeout)
+    # About how long it runs: CTest starts the longest first (COST), so that the run's wall
+    # time is no more than its longest behaviour's. A host harness without it: CTest's order.
+    string(JSON t_LAST_AT ERROR_VARIABLE no_last_at GET "${entry}" last_at)
+    if(no_last_at)
+      set(t_LAST_AT 0)
+    endif()
     _procsync_json_list(t_LABELS "${entry}" labels)
     _procsync_json_list(t_REQUIRES "${entry}" requires)
     string(JSON t_ERROR ERROR_VARIABLE absent GET "${entry}" error)
@@ -179,6 +185,7 @@ function(procsync_add_behaviours)
     # is still the harness's to enforce: CTest's kill would leave no result for the report.
     math(EXPR backstop "(${whole_timeout} + 1) * (${whole_factor} + 1) * 4 + 60")
     set_tests_properties(${rel} PROPERTIES
+      COST ${t_LAST_AT}
       LABELS "behaviour;${area};${t_LABELS}"
       SKIP_RETURN_CODE 77
       TIMEOUT ${backstop})

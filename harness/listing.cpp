@@ -7,6 +7,19 @@
 
 namespace procsync {
 
+namespace {
+
+// The latest time the trace names: about how long its behaviour runs.
+double last_at(const Trace& t) {
+  double last = t.end.at.value_or(0.0);
+  for (const auto& item : t.items)
+    for (const auto& e : item.lines) last = std::max(last, e.at.value_or(0.0));
+  for (const auto& s : t.stimuli) last = std::max(last, s.at.value_or(0.0));
+  return last;
+}
+
+}  // namespace
+
 nlohmann::json list_traces(const std::string& expected_dir) {
   namespace fs = std::filesystem;
   std::vector<fs::path> files;
@@ -26,12 +39,14 @@ nlohmann::json list_traces(const std::string& expected_dir) {
       entry["requires"] = t.requires_features;
       entry["labels"] = t.labels;
       entry["timeout"] = t.timeout;
+      entry["last_at"] = last_at(t);
       entry["description"] = t.description;
     } catch (const TraceError& e) {
       entry["program"] = name;
       entry["args"] = entry["claims"] = entry["requires"] = entry["labels"] = entry["description"] =
           nlohmann::json::array();
       entry["timeout"] = Trace{}.timeout;
+      entry["last_at"] = 0.0;
       entry["error"] = e.what();
     }
     out.push_back(entry);

@@ -14,9 +14,10 @@ TEST_CASE("Listing.EveryTraceWithItsDirectivesAndProgram") {
   const fs::path dir = fs::temp_directory_path() / ("procsync-listing-" + std::to_string(getpid()));
   fs::create_directories(dir / "signal");
   fs::create_directories(dir / "lock");
-  std::ofstream(dir / "signal" / "b.trace") << "# b runs a's program\n# claim: SIG-01\n%timeout "
-                                               "3\n%label slow\n%requires eventfd\n%args x y\n"
-                                               "%program signal/a\n@0 a\nexit 0\n";
+  std::ofstream(dir / "signal" / "b.trace")
+      << "# b runs a's program\n# claim: SIG-01\n%timeout "
+         "3\n%label slow\n%requires eventfd\n%args x y\n"
+         "%program signal/a\n@0 a\n@0.5 > SIGUSR1\n@1.5 b\nexit 0\n";
   std::ofstream(dir / "lock" / "c.trace") << "@0 a\n";  // no end status: malformed
   std::ofstream(dir / "signal" / "notes.txt") << "not a trace\n";
 
@@ -31,6 +32,8 @@ TEST_CASE("Listing.EveryTraceWithItsDirectivesAndProgram") {
   CHECK(b["name"] == "signal/b");
   CHECK(b["program"] == "signal/a");
   CHECK(b["timeout"] == 3.0);
+  CHECK(b["last_at"] == 1.5);  // the latest @T
+  CHECK(table[0]["last_at"] == 0.0);
   CHECK(b["labels"] == nlohmann::json::array({"slow"}));
   CHECK(b["requires"] == nlohmann::json::array({"eventfd"}));
   CHECK(b["args"] == nlohmann::json::array({"x", "y"}));
