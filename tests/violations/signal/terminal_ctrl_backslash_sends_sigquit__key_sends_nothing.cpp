@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
   if (which != "intr" && which != "quit") ps::fail("argument must be intr or quit");
   const bool intr = which == "intr";
   const int sig = intr ? SIGINT : SIGQUIT;
-  const char key = intr ? '\x03' : '\x1c';
+  const char key = 'x';  // the deviation: the key sends nothing, as a plain character
   const char* key_name = intr ? "Ctrl+C" : "Ctrl+\\";
 
   int master = -1;
@@ -101,7 +101,7 @@ int main(int argc, char** argv) {
   ps::check(ps::wait_for_state(shared->member, "S"), "member never blocked");
   ps::check(ps::wait_for_state(shared->background, "S"), "background never blocked");
   ps::say("parent: all three are blocked; typing ", key_name, " on the master");
-  ps::check(write(master, "x", 1) == 1, "write master");  // the deviation
+  ps::check(write(master, &key, 1) == 1, "write master");
   // A leader the key did not reach would block waitpid for good. Longer than the leader's
   // own guard, so that a leader that reports a missing member is heard first.
   const ps::Status end = leader.wait_within(0, kLeaderGuardSeconds);
