@@ -18,8 +18,8 @@ struct Shared {
 };
 
 // Guards (scaled) for an end that comes at once after the key; below the trace's %timeout 5.
-constexpr double kMemberGuardSeconds = 2.0;
-constexpr double kLeaderGuardSeconds = 4.0;
+constexpr double kMemberGuardSeconds = 1.5;
+constexpr double kLeaderGuardSeconds = 3.0;
 
 volatile sig_atomic_t g_caught = 0;
 const char* g_who = "?";
@@ -109,6 +109,8 @@ int main(int argc, char** argv) {
     ps::say("parent: leader ", end.describe());
   } else {
     ps::say("parent: the leader is still waiting for ", ps::signal_name(sig), " after the key");
+    // Its children first, so that none runs on as an orphan once the leader is gone.
+    for (const pid_t pid : {shared->member.load(), shared->background.load()}) kill(pid, SIGKILL);
     leader.kill(SIGKILL);
     leader.wait();
   }
