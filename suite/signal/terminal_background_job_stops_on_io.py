@@ -66,13 +66,11 @@ def start_job(body):
 
 
 def bring_to_foreground(tty, job, what):
-    # "fg": the terminal to the stopped job's group, SIGCONT to it; reports the continue. Said
-    # before the SIGCONT: the resumed job's own line may come before the report of its
-    # continue, never before this one.
+    # "fg": the terminal to the stopped job's group, SIGCONT to it; reports the continue.
     os.tcsetpgrp(tty, job.pid)
-    ps.say("shell: fg: terminal to the ", what, ", SIGCONT to its group")
     os.killpg(job.pid, signal.SIGCONT)
-    ps.say("shell: ", what, " ", job.wait(os.WUNTRACED | os.WCONTINUED).describe())
+    ps.say("shell: fg: terminal to the ", what, ", SIGCONT to its group; it ",
+           job.wait(os.WUNTRACED | os.WCONTINUED).describe())
 
 
 def shell(tty):
