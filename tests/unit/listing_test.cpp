@@ -17,7 +17,7 @@ TEST_CASE("Listing.EveryTraceWithItsDirectivesAndProgram") {
   std::ofstream(dir / "signal" / "b.trace")
       << "# b runs a's program\n# claim: SIG-01\n%timeout "
          "3\n%label slow\n%requires eventfd\n%args x y\n"
-         "%program signal/a\n@0 a\n@0.5 > SIGUSR1\n@1.5 b\nexit 0\n";
+         "%program signal/a\n@0 a\n@0.5 > signal SIGUSR1\n@1.5 b\nexit 0\n";
   std::ofstream(dir / "lock" / "c.trace") << "@0 a\n";  // no end status: malformed
   std::ofstream(dir / "signal" / "notes.txt") << "not a trace\n";
 
