@@ -73,11 +73,13 @@ def report_kept_stopped(job, what):
 
 
 def bring_to_foreground(tty, job, what):
-    # "fg": the terminal to the stopped job's group, SIGCONT to it; reports the continue.
+    # "fg": the terminal to the stopped job's group, SIGCONT to it; reports the continue. Said
+    # before the SIGCONT: the resumed job's own line may come before the report of its
+    # continue, never before this one.
     os.tcsetpgrp(tty, job.pid)
+    ps.say("shell: fg: terminal to the ", what, ", SIGCONT to its group")
     os.killpg(job.pid, signal.SIGCONT)
-    ps.say("shell: fg: terminal to the ", what, ", SIGCONT to its group; it ",
-           job.wait(os.WUNTRACED | os.WCONTINUED).describe())
+    ps.say("shell: ", what, " ", job.wait(os.WUNTRACED | os.WCONTINUED).describe())
 
 
 def shell(tty):

@@ -98,12 +98,14 @@ void report_kept_stopped(const ps::Child& job, const char* what) {
           " stays stopped (state T): ", ps::stays_in_state(job.pid(), "T", 0.02) ? "yes" : "no");
 }
 
-// "fg": the terminal to the stopped job's group, SIGCONT to it; reports the continue.
+// "fg": the terminal to the stopped job's group, SIGCONT to it; reports the continue. Said
+// before the SIGCONT: the resumed job's own line may come before the report of its continue,
+// never before this one.
 void bring_to_foreground(int tty, ps::Child& job, const char* what) {
   ps::check(tcsetpgrp(tty, job.pid()) == 0, "tcsetpgrp job");
+  ps::say("shell: fg: terminal to the ", what, ", SIGCONT to its group");
   ps::check(kill(-job.pid(), SIGCONT) == 0, "kill SIGCONT");
-  ps::say("shell: fg: terminal to the ", what, ", SIGCONT to its group; it ",
-          job.wait(WUNTRACED | WCONTINUED).describe());
+  ps::say("shell: ", what, " ", job.wait(WUNTRACED | WCONTINUED).describe());
 }
 
 int shell(int tty, Shared& shared) {
