@@ -283,11 +283,14 @@ if (want.length === 2) {
       ledger = fmt::format(", ledger: {} expected, {} unexpected, {} stale",
                            p["ledger"].value("expected", 0), p["ledger"].value("unexpected", 0),
                            p["ledger"].value("stale", 0));
+    // A language runtime (the Python flavour) names itself: "PyPy 3.9.16 pypy39".
+    const std::string runtime = pf.value("runtime", "");
     platforms += fmt::format(
         "<li><b>{}</b>: {}</li>\n", html_text(p["name"]),
         html_text(fmt::format(
-            "{} {}, launcher {}, time factor {}{}", pf.value("target_architecture", "?"),
-            pf.value("kernel", ""), pf.value("launcher", "(none)"),
+            "{}{} {}, launcher {}, time factor {}{}", runtime.empty() ? "" : runtime + " on ",
+            pf.value("target_architecture", "?"), pf.value("kernel", ""),
+            pf.value("launcher", "(none)"),
             pf.contains("time_factor") ? pf["time_factor"].dump() : "1", ledger)));
   }
   return fmt::format(R"HTML(<!DOCTYPE html>
