@@ -184,6 +184,7 @@ body { font: 14px/1.4 system-ui, sans-serif; margin: 1em; color: #222; }
 table { border-collapse: collapse; }
 th, td { border: 1px solid #ccc; padding: 2px 6px; }
 th.area { background: #eee; text-align: left; }
+tr > td:first-child { white-space: nowrap; }
 td.cell { cursor: pointer; text-align: center; min-width: 7em; }
 .v-PASS { background: #c8ecc8; }
 .v-FAIL { background: #f4b4b4; }
