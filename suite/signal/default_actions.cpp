@@ -47,7 +47,8 @@ std::string ending(const ps::Status& st) {
   return st.describe();
 }
 
-void run(const char* action, int sig) {
+// False when the platform did not do what the trace expects next, and a line has said so.
+bool run(const char* action, int sig) {
   ps::say(action, ": ", ps::signal_name(sig));
   ps::Shared<std::atomic<int>> phase(kRunning);
   ps::Child child([&] { return raise_at_default(sig, *phase); });
@@ -56,12 +57,19 @@ void run(const char* action, int sig) {
   if (st.stopped()) {
     *phase = kParentSawStop;
     child.kill(SIGCONT);
-    st = child.wait(WCONTINUED);
+    // A stopped child that SIGCONT does not resume would block waitpid for good.
+    st = child.wait_within(WCONTINUED, ps::kGuardSeconds);
+    if (!st.valid) {
+      ps::say("parent: the child stopped by ", ps::signal_name(sig),
+              " was not continued by SIGCONT");
+      return false;  // the Child's destructor ends it
+    }
     ps::say("parent: child ", ending(st), " after SIGCONT");
     *phase = kGoOn;
     st = child.wait(WUNTRACED);
     ps::say("parent: child ", ending(st));
   }
+  return true;
 }
 }  // namespace
 
@@ -70,7 +78,9 @@ int main() {
     run("terminate", sig);
   }
   for (int sig : {SIGQUIT, SIGABRT}) run("terminate with core", sig);
-  for (int sig : {SIGSTOP, SIGTSTP}) run("stop", sig);
+  for (int sig : {SIGSTOP, SIGTSTP}) {
+    if (!run("stop", sig)) return 1;
+  }
   for (int sig : {SIGCHLD, SIGURG, SIGWINCH}) run("ignore", sig);
   run("continue", SIGCONT);
   return 0;

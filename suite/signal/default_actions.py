@@ -6,6 +6,7 @@
 import os
 import resource
 import signal
+import sys
 
 import procsync as ps
 
@@ -48,11 +49,17 @@ def run(action, sig):
         if st.stopped():
             phase[0] = PARENT_SAW_STOP
             child.kill(signal.SIGCONT)
-            st = child.wait(os.WCONTINUED)
+            # A stopped child that SIGCONT does not resume would block waitpid for good.
+            st = child.wait_within(os.WCONTINUED)
+            if not st.valid:
+                ps.say("parent: the child stopped by ", ps.signal_name(sig),
+                       " was not continued by SIGCONT")
+                return False  # leaving the with-block ends it
             ps.say("parent: child ", ending(st), " after SIGCONT")
             phase[0] = GO_ON
             st = child.wait(os.WUNTRACED)
             ps.say("parent: child ", ending(st))
+    return True
 
 
 S = signal.Signals
@@ -61,7 +68,8 @@ for sig in (S.SIGHUP, S.SIGINT, S.SIGTERM, S.SIGALRM, S.SIGUSR1, S.SIGUSR2, S.SI
 for sig in (S.SIGQUIT, S.SIGABRT):
     run("terminate with core", sig)
 for sig in (S.SIGSTOP, S.SIGTSTP):
-    run("stop", sig)
+    if not run("stop", sig):
+        sys.exit(1)
 for sig in (S.SIGCHLD, S.SIGURG, S.SIGWINCH):
     run("ignore", sig)
 run("continue", S.SIGCONT)

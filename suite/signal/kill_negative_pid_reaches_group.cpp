@@ -79,10 +79,13 @@ int main() {
   const int rc = kill(-pgid, SIGUSR1);
   ps::check(rc == 0, "kill");
   ps::say("parent: kill(-pgid, SIGUSR1) returned ", rc);
-  // Reap all members before printing, so every handler line is out before these.
+  // Reap all members before printing, so every handler line is out before these. A member
+  // the signal did not reach would block waitpid for good: say so instead.
   std::vector<ps::Status> ends;
-  for (auto& m : members) ends.push_back(m->wait());
-  for (int i = 0; i < kMembers; ++i) ps::say("parent: ", names[i], " ", ends[i].describe());
+  for (auto& m : members) ends.push_back(m->wait_within(0, 3.0));
+  for (int i = 0; i < kMembers; ++i)
+    ps::say("parent: ", names[i], " ",
+            ends[i].valid ? ends[i].describe() : "still blocked: not reached");
   // The signal went to the whole group at once; the members have all handled it, so had it
   // reached the outsider, it would have left sigsuspend by now too.
   ps::say("parent: outsider state ",

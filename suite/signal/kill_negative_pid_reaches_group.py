@@ -56,10 +56,11 @@ for m in members + [outsider]:
     ps.check(ps.wait_for_state(m.pid, "S"), "a process never blocked")
 ps.say("parent: all four are blocked waiting for a signal")
 ps.say("parent: kill(-pgid, SIGUSR1) ", ps.outcome(os.kill, -pgid, signal.SIGUSR1))
-# Reap all members before printing, so every handler line is out before these.
-ends = [m.wait() for m in members]
+# Reap all members before printing, so every handler line is out before these. A member
+# the signal did not reach would block waitpid for good: say so instead.
+ends = [m.wait_within(0) for m in members]
 for name, end in zip(NAMES, ends):
-    ps.say("parent: ", name, " ", end.describe())
+    ps.say("parent: ", name, " ", end.describe() if end.valid else "still blocked: not reached")
 # The members have all handled it, so had it reached the outsider, it would have stopped
 # waiting by now too.
 ps.say("parent: outsider state ",

@@ -12,11 +12,16 @@
 #    discarded, so the process reads the next line and exits without ever stopping.
 import os
 import signal
+import sys
 
 import procsync as ps
 
-JOB_IN_FOREGROUND, READING, JOB_RESUMED, READER = 0, 1, 2, 3  # offsets in shared
-shared = ps.shared_bytes(3 + 8)
+# Offsets in shared: flags, then the reader's pid.
+JOB_IN_FOREGROUND, READING, JOB_RESUMED, STOP_KEY_TYPED, SHELL_GAVE_UP, READER = range(6)
+shared = ps.shared_bytes(5 + 8)
+# The shell's guard (scaled) for a stop or continue that comes at once after the key or the
+# SIGCONT: below the parent's await_ guard and the trace's %timeout 5.
+SHELL_GUARD_SECONDS = 2.0
 STOP_SIGNALS = (signal.SIGTSTP, signal.SIGTTIN, signal.SIGTTOU)
 
 
@@ -49,6 +54,12 @@ def job_body(tty):
     return read_line(tty, "job", 1)
 
 
+def give_up(job):
+    job.close()  # the Child body ends with os._exit, which skips the atexit reaping
+    shared[SHELL_GAVE_UP] = 1
+    return 1
+
+
 def shell(tty):
     ps.take_controlling_terminal(tty)
     for s in STOP_SIGNALS:
@@ -63,14 +74,23 @@ def shell(tty):
     os.tcsetpgrp(tty, job_group)
     ps.say("shell: job started in its own process group, in the foreground")
     shared[JOB_IN_FOREGROUND] = 1
-    st = job.wait(os.WUNTRACED)
+    # A job that Ctrl+Z does not stop (or SIGCONT does not resume) would block waitpid for
+    # good: the bounded waits say what did not happen instead, and the job is ended.
+    ps.await_(lambda: shared[STOP_KEY_TYPED] == 1, "the parent to type Ctrl+Z")
+    st = job.wait_within(os.WUNTRACED, SHELL_GUARD_SECONDS)
+    if not st.valid:
+        ps.say("shell: the job was not stopped by Ctrl+Z")
+        return give_up(job)
     ps.say("shell: job ", st.describe())
     if st.stopped():
         os.tcsetpgrp(tty, os.getpgrp())
         ps.say("shell: took the terminal back; now fg: terminal to the job, SIGCONT to its group")
         os.tcsetpgrp(tty, job_group)
         os.killpg(job_group, signal.SIGCONT)
-        st = job.wait(os.WUNTRACED | os.WCONTINUED)
+        st = job.wait_within(os.WUNTRACED | os.WCONTINUED, SHELL_GUARD_SECONDS)
+        if not st.valid:
+            ps.say("shell: the stopped job was not continued by SIGCONT")
+            return give_up(job)
         ps.say("shell: job ", st.describe())
         shared[JOB_RESUMED] = 1
         st = job.wait(os.WUNTRACED)
@@ -95,7 +115,11 @@ with ps.Child(session_leader_body) as session_leader:
     wait_until_reading(1)
     ps.say("parent: job is blocked reading the terminal; typing Ctrl+Z")
     os.write(master, b"\x1a")
-    ps.await_(lambda: shared[JOB_RESUMED] == 1, "job never resumed")
+    shared[STOP_KEY_TYPED] = 1
+    ps.await_(lambda: shared[JOB_RESUMED] == 1 or shared[SHELL_GAVE_UP] == 1, "job never resumed")
+    if shared[JOB_RESUMED] != 1:
+        ps.say("parent: session leader ", session_leader.wait().describe())
+        sys.exit(1)
     ps.say("parent: typing \"fg line\"")
     os.write(master, b"fg line\n")
     wait_until_reading(2)

@@ -19,6 +19,10 @@ sig = signal.SIGINT if intr else signal.SIGQUIT
 key = b"\x03" if intr else b"\x1c"
 key_name = "Ctrl+C" if intr else "Ctrl+\\"
 
+# Guards (scaled) for an end that comes at once after the key; below the trace's %timeout 5.
+MEMBER_GUARD_SECONDS = 1.5
+LEADER_GUARD_SECONDS = 3.0
+
 # Shared between the processes: a flag for each about to wait (leader, member, background),
 # then the member's and the background process's pids.
 WAITING = 3
@@ -78,7 +82,15 @@ def leader_body():
     store_pid(1, background.pid)
     who = "leader"
     wait_for_signal(0)
-    ps.say("leader: foreground member ", member.wait().describe())
+    # A member the key did not reach would block waitpid for good: say so instead, and end
+    # both children (os._exit skips the fixtures' atexit reaping).
+    member_end = member.wait_within(0, MEMBER_GUARD_SECONDS)
+    if not member_end.valid:
+        ps.say("leader: the foreground member was not signalled by the key")
+        member.close()
+        background.close()
+        return 1
+    ps.say("leader: foreground member ", member_end.describe())
     # The key signalled the whole foreground group at once, and both its processes have
     # handled it: had it reached the background process, it would have woken too.
     ps.say("leader: background process ", "still blocked, not signalled"
@@ -98,5 +110,17 @@ with ps.Child(leader_body) as leader:
     ps.check(ps.wait_for_state(load_pid(1), "S"), "background never blocked")
     ps.say("parent: all three are blocked; typing ", key_name, " on the master")
     os.write(master, key)
-    ps.say("parent: leader ", leader.wait().describe())
+    # A leader the key did not reach would block waitpid for good. Longer than the leader's
+    # own guard, so that a leader that reports a missing member is heard first.
+    end = leader.wait_within(0, LEADER_GUARD_SECONDS)
+    if not end.valid:
+        ps.say("parent: the leader is still waiting for ", ps.signal_name(sig), " after the key")
+        # Its children first, so that none runs on as an orphan once the leader is gone.
+        for pid in (load_pid(0), load_pid(1)):
+            os.kill(pid, signal.SIGKILL)
+        leader.close()
+        for pid in (load_pid(0), load_pid(1)):
+            ps.wait_for_state(pid, "Z?")
+        sys.exit(1)
+    ps.say("parent: leader ", end.describe())
     os.close(master)

@@ -134,6 +134,14 @@ class ProcessesAndThreads(unittest.TestCase):
             ps.await_blocked(child.pid, lambda: entered[0] == 1, "never blocked")
             self.assertEqual(ps.process_state(child.pid), "S")
 
+    def test_wait_within_gives_up_then_sees_the_end(self):
+        with ps.Child(signal.pause) as child:
+            start = ps.monotonic_seconds()
+            self.assertFalse(child.wait_within(0, 0.05).valid)  # still paused: given up
+            self.assertGreaterEqual(ps.monotonic_seconds() - start, 0.05 * ps.time_factor())
+            child.kill(signal.SIGTERM)
+            self.assertEqual(child.wait_within(0, 5.0).describe(), "killed by SIGTERM")
+
     def test_await_thread_blocked_sees_a_sleeping_thread(self):
         import threading
         event = threading.Event()

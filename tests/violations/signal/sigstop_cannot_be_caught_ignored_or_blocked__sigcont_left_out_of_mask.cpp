@@ -79,10 +79,22 @@ int main() {
   ps::check(ps::wait_for_state(child.pid(), "S"), "child never blocked");
   ps::say("parent: child is blocked reading a pipe; sending SIGSTOP");
   child.kill(SIGSTOP);
-  ps::say("parent: child ", child.wait(WUNTRACED).describe());
+  // A child that is not stopped (or not continued) would block waitpid for good: the
+  // bounded waits say what did not happen instead, and the Child's destructor ends it.
+  const ps::Status stop = child.wait_within(WUNTRACED, ps::kGuardSeconds);
+  if (!stop.valid) {
+    ps::say("parent: the child that blocks everything was not stopped by SIGSTOP");
+    return 1;
+  }
+  ps::say("parent: child ", stop.describe());
   ps::say("parent: sending SIGCONT");
   child.kill(SIGCONT);
-  ps::say("parent: child ", child.wait(WCONTINUED).describe());
+  const ps::Status cont = child.wait_within(WCONTINUED, ps::kGuardSeconds);
+  if (!cont.valid) {
+    ps::say("parent: the stopped child was not continued by the blocked SIGCONT");
+    return 1;
+  }
+  ps::say("parent: child ", cont.describe());
   ps::check(write(link[1], "x", 1) == 1, "write");
   ps::say("parent: child ", child.wait().describe());
   close(link[1]);

@@ -2,6 +2,7 @@
 # SIGSTOP.
 import os
 import signal
+import sys
 
 import procsync as ps
 
@@ -48,9 +49,19 @@ with ps.Child(child_body) as child:
     ps.check(ps.wait_for_state(child.pid, "S"), "child never blocked")
     ps.say("parent: child is blocked reading a pipe; sending SIGSTOP")
     child.kill(signal.SIGSTOP)
-    ps.say("parent: child ", child.wait(os.WUNTRACED).describe())
+    # A child that is not stopped (or not continued) would block waitpid for good: the
+    # bounded waits say what did not happen instead, and leaving the with-block ends it.
+    stop = child.wait_within(os.WUNTRACED)
+    if not stop.valid:
+        ps.say("parent: the child that blocks everything was not stopped by SIGSTOP")
+        sys.exit(1)
+    ps.say("parent: child ", stop.describe())
     ps.say("parent: sending SIGCONT")
     child.kill(signal.SIGCONT)
-    ps.say("parent: child ", child.wait(os.WCONTINUED).describe())
+    cont = child.wait_within(os.WCONTINUED)
+    if not cont.valid:
+        ps.say("parent: the stopped child was not continued by the blocked SIGCONT")
+        sys.exit(1)
+    ps.say("parent: child ", cont.describe())
     os.write(write_end, b"x")
     ps.say("parent: child ", child.wait().describe())

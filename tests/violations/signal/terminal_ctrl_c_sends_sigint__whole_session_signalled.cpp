@@ -17,6 +17,10 @@ struct Shared {
   std::atomic<pid_t> background{0};
 };
 
+// Guards (scaled) for an end that comes at once after the key; below the trace's %timeout 5.
+constexpr double kMemberGuardSeconds = 1.5;
+constexpr double kLeaderGuardSeconds = 3.0;
+
 volatile sig_atomic_t g_caught = 0;
 const char* g_who = "?";
 
@@ -73,7 +77,14 @@ int main(int argc, char** argv) {
 
     g_who = "leader";
     wait_for_signal(*shared);
-    ps::say("leader: foreground member ", member.wait().describe());
+    // A member the key did not reach would block waitpid for good: say so instead (the
+    // Children's destructors end both).
+    const ps::Status member_end = member.wait_within(0, kMemberGuardSeconds);
+    if (!member_end.valid) {
+      ps::say("leader: the foreground member was not signalled by the key");
+      return 1;
+    }
+    ps::say("leader: foreground member ", member_end.describe());
     // The key signalled the whole foreground group at once, and both its processes have
     // handled it: had it reached the background process, it would have woken too.
     ps::say("leader: background process ", ps::process_state(background.pid()) == 'S'
@@ -92,16 +103,26 @@ int main(int argc, char** argv) {
   ps::say("parent: all three are blocked; typing ", key_name, " on the master");
   kill(shared->background, sig);
   ps::check(write(master, &key, 1) == 1, "write master");
-  const ps::Status end = leader.wait();
-  ps::say("parent: leader ", end.describe());
+  // A leader the key did not reach would block waitpid for good. Longer than the leader's
+  // own guard, so that a leader that reports a missing member is heard first.
+  const ps::Status end = leader.wait_within(0, kLeaderGuardSeconds);
+  if (end.valid) {
+    ps::say("parent: leader ", end.describe());
+  } else {
+    ps::say("parent: the leader is still waiting for ", ps::signal_name(sig), " after the key");
+    // Its children first, so that none runs on as an orphan once the leader is gone.
+    for (const pid_t pid : {shared->member.load(), shared->background.load()}) kill(pid, SIGKILL);
+    leader.kill(SIGKILL);
+    leader.wait();
+  }
   if (!end.exited()) {
-    // The leader died with its children unreaped (a key that sent another signal): end them
-    // too, so the verdict is the trace's, not "left running".
+    // The leader died with its children unreaped (a key that sent another signal, or none):
+    // end them too, so the verdict is the trace's, not "left running".
     for (const pid_t pid : {shared->member.load(), shared->background.load()}) {
       kill(pid, SIGKILL);
       ps::wait_for_state(pid, "Z?");
     }
   }
   close(master);
-  return 0;
+  return end.valid ? 0 : 1;
 }

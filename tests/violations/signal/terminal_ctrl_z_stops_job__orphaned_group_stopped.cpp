@@ -18,7 +18,13 @@ struct Shared {
   std::atomic<pid_t> reader{0};  // the process now reading the terminal
   std::atomic<int> reading{0};   // which part's reader is about to block in read()
   std::atomic<bool> job_resumed{false};
+  std::atomic<bool> stop_key_typed{false};
+  std::atomic<bool> shell_gave_up{false};  // a stop or continue did not come: said and ended
 };
+
+// The shell's guard (scaled) for a stop or continue that comes at once after the key or the
+// SIGCONT: below the parent's await guard and the trace's %timeout 5.
+constexpr double kShellGuardSeconds = 2.0;
 
 // Reads one line from the terminal (canonical mode) and prints it. Stop signals at their
 // default action; the read restarts by itself after a stop and continue.
@@ -64,14 +70,27 @@ int shell(int tty, Shared& shared) {
   ps::say("shell: job started in its own process group, in the foreground");
   shared.job_in_foreground = true;
 
-  ps::Status st = job.wait(WUNTRACED);
+  // A job that Ctrl+Z does not stop (or SIGCONT does not resume) would block waitpid for
+  // good: the bounded waits say what did not happen instead, and the job's destructor ends it.
+  ps::await([&] { return shared.stop_key_typed.load(); }, "the parent to type Ctrl+Z");
+  ps::Status st = job.wait_within(WUNTRACED, kShellGuardSeconds);
+  if (!st.valid) {
+    ps::say("shell: the job was not stopped by Ctrl+Z");
+    shared.shell_gave_up = true;
+    return 1;
+  }
   ps::say("shell: job ", st.describe());
   if (st.stopped()) {
     ps::check(tcsetpgrp(tty, getpgrp()) == 0, "tcsetpgrp shell");
     ps::say("shell: took the terminal back; now fg: terminal to the job, SIGCONT to its group");
     ps::check(tcsetpgrp(tty, job_group) == 0, "tcsetpgrp job");
     ps::check(kill(-job_group, SIGCONT) == 0, "kill SIGCONT");
-    st = job.wait(WUNTRACED | WCONTINUED);
+    st = job.wait_within(WUNTRACED | WCONTINUED, kShellGuardSeconds);
+    if (!st.valid) {
+      ps::say("shell: the stopped job was not continued by SIGCONT");
+      shared.shell_gave_up = true;
+      return 1;
+    }
     ps::say("shell: job ", st.describe());
     shared.job_resumed = true;
     st = job.wait(WUNTRACED);
@@ -109,7 +128,13 @@ int main() {
   wait_until_reading(*shared, 1);
   ps::say("parent: job is blocked reading the terminal; typing Ctrl+Z");
   type(master, "\x1a", 1);
-  ps::await([&] { return shared->job_resumed.load(); }, "the shell to resume the job");
+  shared->stop_key_typed = true;
+  ps::await([&] { return shared->job_resumed || shared->shell_gave_up; },
+            "the shell to resume the job");
+  if (!shared->job_resumed) {
+    ps::say("parent: session leader ", session_leader.wait().describe());
+    return 1;
+  }
   ps::say("parent: typing \"fg line\"");
   type(master, "fg line\n", 8);
 
