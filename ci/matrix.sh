@@ -72,7 +72,7 @@ browser=$(command -v chromium)
 # Wide enough for every column; one cell opened in the detail panel at the bottom.
 timeout 120 "$browser" --headless --no-sandbox --disable-gpu --no-first-run \
   --disable-background-networking --disable-component-update --disable-sync \
-  --user-data-dir="$profile" --hide-scrollbars --window-size=1900,1900 \
+  --user-data-dir="$profile" --hide-scrollbars --window-size=2200,2000 \
   --screenshot="$PWD/docs/matrix.png" "file://$PWD/docs/matrix.html#$cell" \
   2>"$work/chromium.log" || {
   cat "$work/chromium.log" >&2

@@ -195,7 +195,7 @@ td.cell { cursor: pointer; text-align: center; min-width: 7em; }
 td.known, span.known { background: repeating-linear-gradient(45deg, #f4e3a1, #f4e3a1 6px, #fbf1c7 6px, #fbf1c7 12px); }
 td.unexpected, span.unexpected { outline: 3px solid #c00; outline-offset: -3px; font-weight: bold; }
 td.stale, span.stale { outline: 3px dashed #06c; outline-offset: -3px; }
-.reason { display: block; font-size: 11px; color: #555; max-width: 16em; }
+.reason { display: block; font-size: 11px; color: #555; max-width: 11em; }
 #detail { position: sticky; bottom: 0; background: #fafafa; border-top: 2px solid #888;
   max-height: 45vh; overflow: auto; padding: .5em; }
 #detail pre { background: #fff; border: 1px solid #ddd; padding: .5em; font-size: 12px; }
