@@ -16,15 +16,19 @@ printf '%s\n' "$out" | head -40
 failed=0
 if [ "$rc" -ne "$code" ]; then echo "selftest: expected exit $code, got $rc"; failed=1; fi
 if ! grep -qE -- "$regex" <<<"$out"; then echo "selftest: the output does not match /$regex/"; failed=1; fi
-# Any process still running the program's executable (its children share it).
+token=""
+[ -f "$json" ] && token=$(grep -o '"token": *"[^"]*"' "$json" | sed 's/.*: *"//; s/"$//')
+# Any process still running the program's executable (its children share it) and, when the
+# run's token is known, carrying it: several tests may run one executable at once.
 for proc in /proc/[0-9]*; do
-  if [ "$(readlink "$proc/exe" 2>/dev/null)" = "$program" ]; then
-    echo "selftest: left running: pid ${proc#/proc/} ($(tr '\0' ' ' <"$proc/cmdline" 2>/dev/null))"
-    failed=1
+  [ "$(readlink "$proc/exe" 2>/dev/null)" = "$program" ] || continue
+  if [ -n "$token" ] && ! tr '\0' '\n' <"$proc/environ" 2>/dev/null | grep -qxF -- "PROCSYNC_TOKEN=$token"; then
+    continue
   fi
+  echo "selftest: left running: pid ${proc#/proc/} ($(tr '\0' ' ' <"$proc/cmdline" 2>/dev/null))"
+  failed=1
 done
 if [ -f "$json" ]; then
-  token=$(grep -o '"token": *"[^"]*"' "$json" | sed 's/.*: *"//; s/"$//')
   if [ -n "$token" ]; then
     if ls /dev/shm | grep -qF -- "$token"; then echo "selftest: left in /dev/shm: $(ls /dev/shm | grep -F -- "$token")"; failed=1; fi
     if ls "${TMPDIR:-/tmp}" | grep -qF -- "procsync.$token"; then echo "selftest: left its work directory"; failed=1; fi

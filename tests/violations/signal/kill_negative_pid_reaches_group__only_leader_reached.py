@@ -57,7 +57,10 @@ ps.say("parent: all four are blocked waiting for a signal")
 ps.say("parent: kill(-pgid, SIGUSR1) ", ps.outcome(os.kill, pgid, signal.SIGUSR1))  # the deviation
 # Reap all members before printing, so every handler line is out before these. A member
 # the signal did not reach would block waitpid for good: say so instead.
-ends = [m.wait_within(0) for m in members]
+# The guard runs once for them all: they were signalled at the same moment.
+ends = []
+for m in members:
+    ends.append(m.wait_within(0, None if all(e.valid for e in ends) else 0))
 for name, end in zip(NAMES, ends):
     ps.say("parent: ", name, " ", end.describe() if end.valid else "still blocked: not reached")
 # The members have all handled it, so had it reached the outsider, it would have stopped

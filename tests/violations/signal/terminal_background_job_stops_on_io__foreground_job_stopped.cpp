@@ -21,6 +21,10 @@ struct Shared {
   std::atomic<int> reading{0};   // which reader is about to block in read()
   std::atomic<bool> reader_resumed{false};
   std::atomic<bool> foreground_job_may_start{false};
+  // The TOSTOP writer holds its exit until the shell has reported its continue: waitpid
+  // reports a continue only while the child lives, and the exit status of a zombie instead.
+  std::atomic<bool> writer_stop_seen{false};
+  std::atomic<bool> writer_continue_seen{false};
   std::atomic<pid_t> job_group{0};  // the last job started, for the parent to end if stuck
 };
 
@@ -63,7 +67,9 @@ int read_line(int tty, const char* who, int reader, Shared& shared) {
   return 0;
 }
 
-int write_line(int tty, const char* who, const std::string& text) {
+// With `shared`, a write the shell saw stopped waits, once through, until the shell has
+// reported the continue, so that the job is still alive for that wait.
+int write_line(int tty, const char* who, const std::string& text, Shared* shared = nullptr) {
   const std::string line = text + "\n";
   ssize_t n;
   do {
@@ -73,6 +79,8 @@ int write_line(int tty, const char* who, const std::string& text) {
     ps::say(who, ": write ", ps::outcome(-1));
     return 1;
   }
+  if (shared != nullptr && shared->writer_stop_seen.load())
+    await(shared->writer_continue_seen, "the shell has reported the continue");
   ps::say(who, ": wrote \"", text, "\" to the terminal");
   return 0;
 }
@@ -126,11 +134,13 @@ int shell(int tty, Shared& shared) {
   t.c_lflag |= TOSTOP;
   ps::check(tcsetattr(tty, TCSANOW, &t) == 0, "tcsetattr TOSTOP");
   ps::Child tostop_writer = start_job(
-      shared, [&] { return write_line(tty, "background writer", "written with TOSTOP"); });
+      shared, [&] { return write_line(tty, "background writer", "written with TOSTOP", &shared); });
   st = tostop_writer.wait(WUNTRACED);
   ps::say("shell: background writer, TOSTOP set: ", st.describe());
   if (st.stopped()) {
+    shared.writer_stop_seen = true;  // before the SIGCONT: the writer reads it once resumed
     bring_to_foreground(tty, tostop_writer, "writer");
+    shared.writer_continue_seen = true;
     ps::say("shell: writer ", tostop_writer.wait(WUNTRACED).describe());
   }
   ps::check(tcsetpgrp(tty, own_group) == 0, "tcsetpgrp shell");
