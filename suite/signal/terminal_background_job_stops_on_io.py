@@ -17,10 +17,12 @@ import termios
 import procsync as ps
 
 STOP_SIGNALS = (signal.SIGTSTP, signal.SIGTTIN, signal.SIGTTOU)
-# Shared between the processes: the reader's pid, which reader is about to block, and two
-# flags.
+# Shared between the processes: the reader's pid, which reader is about to block, and
+# flags. The TOSTOP writer holds its exit until the shell has reported its continue:
+# waitpid reports a continue only while the child lives, and a zombie's exit status instead.
 READER, READING, READER_RESUMED, FOREGROUND_MAY_START = 0, 8, 9, 10
-shared = ps.shared_bytes(11)
+WRITER_STOP_SEEN, WRITER_CONTINUE_SEEN = 11, 12
+shared = ps.shared_bytes(13)
 
 
 def reader_pid():
@@ -39,12 +41,17 @@ def read_line(tty, who, reader):
     return 0
 
 
-def write_line(tty, who, text):
+def write_line(tty, who, text, hold=False):
+    # With hold, a write the shell saw stopped waits, once through, until the shell has
+    # reported the continue, so that the job is still alive for that wait.
     try:
         os.write(tty, (text + "\n").encode())
     except OSError as e:
         ps.say(who, ": write failed: ", ps.errno_name(e.errno))
         return 1
+    if hold and shared[WRITER_STOP_SEEN] == 1:
+        ps.await_(lambda: shared[WRITER_CONTINUE_SEEN] == 1,
+                  "the shell has reported the continue")
     ps.say(who, ": wrote \"", text, "\" to the terminal")
     return 0
 
@@ -98,11 +105,13 @@ def shell(tty):
     attrs[3] |= termios.TOSTOP
     termios.tcsetattr(tty, termios.TCSANOW, attrs)
     tostop_writer = start_job(
-        lambda: write_line(tty, "background writer", "written with TOSTOP"))
+        lambda: write_line(tty, "background writer", "written with TOSTOP", hold=True))
     st = tostop_writer.wait(os.WUNTRACED)
     ps.say("shell: background writer, TOSTOP set: ", st.describe())
     if st.stopped():
+        shared[WRITER_STOP_SEEN] = 1  # before the SIGCONT: the writer reads it once resumed
         bring_to_foreground(tty, tostop_writer, "writer")
+        shared[WRITER_CONTINUE_SEEN] = 1
         ps.say("shell: writer ", tostop_writer.wait(os.WUNTRACED).describe())
     os.tcsetpgrp(tty, own_group)
 
