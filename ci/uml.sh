@@ -10,8 +10,9 @@
 # the preset's), PROCSYNC_UML_MEM (default 512M), PROCSYNC_UML_LIMIT (seconds the whole UML
 # run may take, default 3600), PROCSYNC_UML_WITHOUT_XSTATE=0 (no verdict rather than the
 # SSE-only fallback on a host whose XSAVE area UML 6.1 cannot restore).
-# Exit status: 0 when nothing failed, timed out or was broken; 1 otherwise; 2 when the build
-# failed or UML did not boot or did not finish (see build-uml/uml-console.log).
+# Exit status: 0 when every failure is a known divergence of the ledger ports/uml.yaml (or
+# PROCSYNC_PORT's) and no entry is stale; 1 otherwise; 2 when the build failed or UML did not
+# boot or did not finish (see build-uml/uml-console.log).
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 2
 root=$PWD
@@ -132,6 +133,9 @@ init=$umldir/init.sh
   printf 'export PATH=%q HOME=%q TMPDIR=/tmp LANG=C.UTF-8\n' "$PATH" "${HOME:-/root}"
   for setting in "${guest_fpu_env[@]}"; do printf 'export %q\n' "$setting"; done
   [ -n "${PROCSYNC_TIME_FACTOR:-}" ] && printf 'export PROCSYNC_TIME_FACTOR=%q\n' "$PROCSYNC_TIME_FACTOR"
+  # The gate: the port's ledger (ports/uml.yaml) decides what is EXPECTED, inside the guest
+  # as on the host (the tests also carry the configure-time port; this says it outright).
+  printf 'export PROCSYNC_PORT=%q PROCSYNC_LEDGER_DIR=%q\n' "${PROCSYNC_PORT:-uml}" "$root/ports"
   printf 'cd %q || poweroff\n' "$root"
   if [ -n "$vector_check" ]; then
     # Threads and processes, page faults and switches, as the suite will have them.
@@ -145,8 +149,9 @@ init=$umldir/init.sh
   printf ' %q' "$@"
   echo
   printf 'echo $? >%q\n' "$build/uml-ctest.status"
-  printf '%q report --results %q --catalogue docs/catalogue.md --platform %q -o %q\n' \
-    "$root/build/harness/procsync" "$build/results" "$build/procsync-platform.json" "$build/report"
+  printf '%q report --results %q --catalogue docs/catalogue.md --platform %q --ledger-dir %q -o %q\n' \
+    "$root/build/harness/procsync" "$build/results" "$build/procsync-platform.json" "$root/ports" \
+    "$build/report"
   printf 'echo $? >%q\n' "$build/uml-report.status"
   echo "sync"
   echo "poweroff"

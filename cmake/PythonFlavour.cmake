@@ -68,11 +68,18 @@ function(procsync_add_python_flavour)
   \"interpreter\": \"${PROCSYNC_PYTHON}\",
   \"target_architecture\": \"${CMAKE_SYSTEM_PROCESSOR}\",
   \"target_system\": \"${CMAKE_SYSTEM_NAME}\",
-  \"procsync_version\": \"${PROJECT_VERSION}\"
+  \"procsync_version\": \"${PROJECT_VERSION}\",
+  \"port\": \"${PROCSYNC_PORT}\"
 }
 ")
 
   set(env "PYTHONPATH=${src}/fixtures" "PYTHONDONTWRITEBYTECODE=1")
+  # A runtime validated as a port (PROCSYNC_PORT cpython or pypy, ci/python-runtime.sh) has
+  # its ledger ports/<runtime>.yaml: a known divergence passes the gate (docs/ports.md).
+  set(port_args --ledger-dir ${src}/ports)
+  if(PROCSYNC_PORT)
+    list(APPEND port_args "--default-port=${PROCSYNC_PORT}")
+  endif()
 
   # Python programs, by the trace that judges them: the test table procsync list gave
   # cmake/Behaviours.cmake (one trace reader). An entry named <area>/<name>.py comes from a
@@ -125,7 +132,7 @@ function(procsync_add_python_flavour)
         --name ${rel}.py
         --trace ${src}/expected/${trace_rel}
         --json ${PROJECT_BINARY_DIR}/results/${rel}.py.json
-        --data-dir ${src}/fixtures
+        --data-dir ${src}/fixtures ${port_args}
         --program ${src}/suite/${prog_rel}.py)
     procsync_missing_features(missing ${t_REQUIRES})
     if(missing)

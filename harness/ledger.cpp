@@ -1,6 +1,7 @@
 #include "ledger.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -67,10 +68,10 @@ Divergence read_entry(const std::string& file, const YAML::Node& e) {
   d.divergence_class = text_of(file, e, "class", true);
   if (std::none_of(std::begin(kDivergenceClasses), std::end(kDivergenceClasses),
                    [&](const char* c) { return d.divergence_class == c; }))
-    fail(file, e["class"],
-         fmt::format("class '{}' is none of: emulator limitation, kernel difference, libc "
-                     "difference, suite premise",
-                     d.divergence_class));
+    fail(
+        file, e["class"],
+        fmt::format("class '{}' is none of: {}", d.divergence_class,
+                    fmt::join(std::begin(kDivergenceClasses), std::end(kDivergenceClasses), ", ")));
   d.summary = text_of(file, e, "summary", true);
   const YAML::Node cause = e["cause"];
   if (!cause || !cause.IsMap()) fail(file, e, "'cause' (project, source, function) is missing");

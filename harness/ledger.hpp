@@ -12,12 +12,14 @@
 
 namespace procsync {
 
-// The kinds of cause a divergence may have; the ledger names one per entry.
+// The kinds of cause a divergence may have; the ledger names one per entry. A runtime
+// difference is a language runtime's own (the Python flavour run by PyPy, docs/python.md).
 inline constexpr const char* kDivergenceClasses[] = {"emulator limitation", "kernel difference",
-                                                     "libc difference", "suite premise"};
+                                                     "libc difference", "runtime difference",
+                                                     "suite premise"};
 
 struct UpstreamCause {
-  std::string project;   // "QEMU", "valgrind", "glibc", "Linux", "procsync"
+  std::string project;   // "QEMU", "valgrind", "glibc", "Linux", "PyPy", "procsync"
   std::string source;    // file in that project's tree
   std::string function;  // function in that file
   std::string report;    // bug report or patch, when one exists

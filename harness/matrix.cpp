@@ -184,6 +184,7 @@ body { font: 14px/1.4 system-ui, sans-serif; margin: 1em; color: #222; }
 table { border-collapse: collapse; }
 th, td { border: 1px solid #ccc; padding: 2px 6px; }
 th.area { background: #eee; text-align: left; }
+tr > td:first-child { white-space: nowrap; }
 td.cell { cursor: pointer; text-align: center; min-width: 7em; }
 .v-PASS { background: #c8ecc8; }
 .v-FAIL { background: #f4b4b4; }
@@ -194,7 +195,7 @@ td.cell { cursor: pointer; text-align: center; min-width: 7em; }
 td.known, span.known { background: repeating-linear-gradient(45deg, #f4e3a1, #f4e3a1 6px, #fbf1c7 6px, #fbf1c7 12px); }
 td.unexpected, span.unexpected { outline: 3px solid #c00; outline-offset: -3px; font-weight: bold; }
 td.stale, span.stale { outline: 3px dashed #06c; outline-offset: -3px; }
-.reason { display: block; font-size: 11px; color: #555; max-width: 16em; }
+.reason { display: block; font-size: 11px; color: #555; max-width: 11em; }
 #detail { position: sticky; bottom: 0; background: #fafafa; border-top: 2px solid #888;
   max-height: 45vh; overflow: auto; padding: .5em; }
 #detail pre { background: #fff; border: 1px solid #ddd; padding: .5em; font-size: 12px; }
@@ -283,11 +284,14 @@ if (want.length === 2) {
       ledger = fmt::format(", ledger: {} expected, {} unexpected, {} stale",
                            p["ledger"].value("expected", 0), p["ledger"].value("unexpected", 0),
                            p["ledger"].value("stale", 0));
+    // A language runtime (the Python flavour) names itself: "PyPy 3.9.16 pypy39".
+    const std::string runtime = pf.value("runtime", "");
     platforms += fmt::format(
         "<li><b>{}</b>: {}</li>\n", html_text(p["name"]),
         html_text(fmt::format(
-            "{} {}, launcher {}, time factor {}{}", pf.value("target_architecture", "?"),
-            pf.value("kernel", ""), pf.value("launcher", "(none)"),
+            "{}{} {}, launcher {}, time factor {}{}", runtime.empty() ? "" : runtime + " on ",
+            pf.value("target_architecture", "?"), pf.value("kernel", ""),
+            pf.value("launcher", "(none)"),
             pf.contains("time_factor") ? pf["time_factor"].dump() : "1", ledger)));
   }
   return fmt::format(R"HTML(<!DOCTYPE html>

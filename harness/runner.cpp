@@ -12,7 +12,10 @@
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
+#include <string>
 #include <utility>
 
 #include "cleanup.hpp"
@@ -29,6 +32,29 @@ namespace protocol = ps::protocol;
 
 double now() {
   return monotonic_now();
+}
+
+// The pid, as the harness sees it, of the process of `group` whose innermost pid is `inner`
+// (the last field of "NSpid:" in /proc/<pid>/status): a program in the run's PID namespace
+// reports the pid it sees itself. -1 when no such process is in the group.
+pid_t outer_pid_in_group(pid_t inner, pid_t group) {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc", ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
+    const pid_t candidate = static_cast<pid_t>(std::stol(name));
+    if (::getpgid(candidate) != group) continue;
+    std::ifstream status(entry.path() / "status");
+    std::string line;
+    while (std::getline(status, line)) {
+      if (line.rfind("NSpid:", 0) != 0) continue;
+      const auto last = line.find_last_of(" \t");
+      if (last != std::string::npos && line.substr(last + 1) == std::to_string(inner))
+        return candidate;
+      break;
+    }
+  }
+  return -1;
 }
 
 struct Run {
@@ -149,9 +175,17 @@ struct Run {
     obs.start_mark_seen = true;
     obs.program_protocol = mark->version;
     // The program's main process, when a launcher stays its parent (proot): believed only
-    // when it is in the program's process group.
-    if (mark->pid && *mark->pid > 0 && ::getpgid(static_cast<pid_t>(*mark->pid)) == pid)
-      program_pid = static_cast<pid_t>(*mark->pid);
+    // when it is in the program's process group. In the run's PID namespace the mark gives
+    // the pid the program sees, which is not the harness's.
+    if (mark->pid && *mark->pid > 0) {
+      const auto marked = static_cast<pid_t>(*mark->pid);
+      if (containment.in_namespace()) {
+        const pid_t outer = outer_pid_in_group(marked, pid);
+        if (outer > 0) program_pid = outer;
+      } else if (::getpgid(marked) == pid) {
+        program_pid = marked;
+      }
+    }
     // The stamp is trusted only when it lies between the spawn and now (a sandbox may have a
     // clock of its own).
     if (mark->stamp >= t_spawn - 0.001 && mark->stamp <= now() + 0.001) {

@@ -55,6 +55,10 @@ bool run(const char* action, int sig) {
   ps::Status st = child.wait(WUNTRACED);
   ps::say("parent: child ", ending(st));
   if (st.stopped()) {
+    // Still stopped a moment later (the kernel's job-control stop, 'T'), not run on by a
+    // platform that only tells the parent of the stop (a ptrace launcher restarting it).
+    ps::say("parent: the child stays stopped (state T): ",
+            ps::stays_in_state(child.pid(), "T", 0.02) ? "yes" : "no");
     *phase = kParentSawStop;
     child.kill(SIGCONT);
     // A stopped child that SIGCONT does not resume would block waitpid for good.

@@ -47,6 +47,10 @@ def run(action, sig):
         st = child.wait(os.WUNTRACED)
         ps.say("parent: child ", ending(st))
         if st.stopped():
+            # Still stopped a moment later (the kernel's job-control stop, 'T'), not run on by a
+            # platform that only tells the parent of the stop (a ptrace launcher restarting it).
+            ps.say("parent: the child stays stopped (state T): ",
+                   "yes" if ps.stays_in_state(child.pid, "T", 0.02) else "no")
             phase[0] = PARENT_SAW_STOP
             child.kill(signal.SIGCONT)
             # A stopped child that SIGCONT does not resume would block waitpid for good.

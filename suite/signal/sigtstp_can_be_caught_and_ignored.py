@@ -39,6 +39,10 @@ def caught_then_ignored_body():
 with ps.Child(default_body) as child:
     ps.say("parent: with SIGTSTP at its default action, child ",
            child.wait(os.WUNTRACED).describe())
+    # Still stopped a moment later (the kernel's job-control stop, 'T'): a platform that
+    # reports the stop but lets the child run on (a ptrace launcher restarting it) fails here.
+    ps.say("parent: the child stays stopped (state T): ",
+           "yes" if ps.stays_in_state(child.pid, "T", 0.02) else "no")
     # Leaving the block kills it with SIGKILL while still stopped: it never prints.
 with ps.Child(caught_then_ignored_body) as child:
     ps.say("parent: with SIGTSTP caught, then ignored, child ",

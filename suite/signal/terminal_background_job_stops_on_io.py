@@ -72,6 +72,13 @@ def start_job(body):
     return child
 
 
+def report_kept_stopped(job, what):
+    # A job reported stopped is still stopped a moment later (the kernel's job-control stop,
+    # 'T'), not run on by a platform that only tells the shell of the stop.
+    ps.say("shell: the ", what, " stays stopped (state T): ",
+           "yes" if ps.stays_in_state(job.pid, "T", 0.02) else "no")
+
+
 def bring_to_foreground(tty, job, what):
     # "fg": the terminal to the stopped job's group, SIGCONT to it; reports the continue.
     os.tcsetpgrp(tty, job.pid)
@@ -91,6 +98,7 @@ def shell(tty):
     st = reader.wait(os.WUNTRACED)
     ps.say("shell: background reader ", st.describe())
     if st.stopped():
+        report_kept_stopped(reader, "reader")
         bring_to_foreground(tty, reader, "reader")
         shared[READER_RESUMED] = 1
         ps.say("shell: reader ", reader.wait(os.WUNTRACED).describe())
@@ -109,6 +117,7 @@ def shell(tty):
     st = tostop_writer.wait(os.WUNTRACED)
     ps.say("shell: background writer, TOSTOP set: ", st.describe())
     if st.stopped():
+        report_kept_stopped(tostop_writer, "writer")
         shared[WRITER_STOP_SEEN] = 1  # before the SIGCONT: the writer reads it once resumed
         bring_to_foreground(tty, tostop_writer, "writer")
         shared[WRITER_CONTINUE_SEEN] = 1

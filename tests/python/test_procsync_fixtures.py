@@ -142,6 +142,15 @@ class ProcessesAndThreads(unittest.TestCase):
             child.kill(signal.SIGTERM)
             self.assertEqual(child.wait_within(0, 5.0).describe(), "killed by SIGTERM")
 
+    def test_stays_in_state_holds_for_a_stopped_child_only(self):
+        with ps.Child(signal.pause) as child:
+            self.assertTrue(ps.wait_for_state(child.pid, "S"))
+            self.assertFalse(ps.stays_in_state(child.pid, "T", 0.01))  # asleep, not stopped
+            child.kill(signal.SIGSTOP)
+            self.assertTrue(child.wait(os.WUNTRACED).stopped())
+            self.assertTrue(ps.stays_in_state(child.pid, "T", 0.05))
+            child.kill(signal.SIGKILL)
+
     def test_await_thread_blocked_sees_a_sleeping_thread(self):
         import threading
         event = threading.Event()

@@ -47,3 +47,10 @@ TEST_CASE("Matrix.CellsCarryVerdictExpectationAndReason") {
   CHECK(html.find("<link") == std::string::npos);
   CHECK(html.find("src=") == std::string::npos);
 }
+
+TEST_CASE("Matrix.PythonRuntimeNamesItself") {
+  json pypy = run("FAIL", "EXPECTED");
+  pypy["platform"]["runtime"] = "PyPy 3.9.16 pypy39";
+  const json m = build_matrix({MatrixRun{"host", run("PASS", "")}, MatrixRun{"pypy", pypy}});
+  CHECK(render_matrix_html(m).find("<b>pypy</b>: PyPy 3.9.16 pypy39 on ") != std::string::npos);
+}

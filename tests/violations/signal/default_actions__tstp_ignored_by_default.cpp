@@ -26,6 +26,8 @@ void run(const char* action, int sig) {
                                 ? std::string("killed by ") + ps::signal_name(st.term_signal())
                                 : st.describe());
   if (st.stopped()) {
+    ps::say("parent: the child stays stopped (state T): ",
+            ps::stays_in_state(child.pid(), "T", 0.02) ? "yes" : "no");
     child.kill(SIGCONT);
     ps::say("parent: child ", child.wait(WCONTINUED).describe(), " after SIGCONT");
     ps::say("parent: child ", child.wait().describe());

@@ -29,6 +29,10 @@ int main() {
       return 0;
     });
     ps::say("parent: with SIGTSTP at its default action, child ", child.wait(WUNTRACED).describe());
+    // Still stopped a moment later (the kernel's job-control stop, 'T'): a platform that
+    // reports the stop but lets the child run on (a ptrace launcher restarting it) fails here.
+    ps::say("parent: the child stays stopped (state T): ",
+            ps::stays_in_state(child.pid(), "T", 0.02) ? "yes" : "no");
     // SIGKILL ends it while still stopped (the Child destructor would continue it first,
     // letting it print).
     child.kill(SIGKILL);

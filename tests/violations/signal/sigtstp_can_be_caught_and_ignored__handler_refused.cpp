@@ -9,6 +9,7 @@
 
 int main() {
   ps::say("parent: with SIGTSTP at its default action, child stopped by SIGTSTP");
+  ps::say("parent: the child stays stopped (state T): yes");
   ps::Child child([] {
     setpgid(0, 0);
     raise(SIGTSTP);

@@ -98,6 +98,13 @@ ps::Child start_job(Shared& shared, const std::function<int()>& body) {
   return job;
 }
 
+// A job reported stopped is still stopped a moment later (the kernel's job-control stop,
+// 'T'), not run on by a platform that only tells the shell of the stop.
+void report_kept_stopped(const ps::Child& job, const char* what) {
+  ps::say("shell: the ", what,
+          " stays stopped (state T): ", ps::stays_in_state(job.pid(), "T", 0.02) ? "yes" : "no");
+}
+
 // "fg": the terminal to the stopped job's group, SIGCONT to it; reports the continue.
 void bring_to_foreground(int tty, ps::Child& job, const char* what) {
   ps::check(tcsetpgrp(tty, job.pid()) == 0, "tcsetpgrp job");
@@ -117,6 +124,7 @@ int shell(int tty, Shared& shared) {
   ps::Status st = reader.wait(WUNTRACED);
   ps::say("shell: background reader ", st.describe());
   if (st.stopped()) {
+    report_kept_stopped(reader, "reader");
     bring_to_foreground(tty, reader, "reader");
     shared.reader_resumed = true;
     st = reader.wait(WUNTRACED);
@@ -139,6 +147,7 @@ int shell(int tty, Shared& shared) {
   st = tostop_writer.wait(WUNTRACED);
   ps::say("shell: background writer, TOSTOP set: ", st.describe());
   if (st.stopped()) {
+    report_kept_stopped(tostop_writer, "writer");
     shared.writer_stop_seen = true;  // before the SIGCONT: the writer reads it once resumed
     bring_to_foreground(tty, tostop_writer, "writer");
     shared.writer_continue_seen = true;
