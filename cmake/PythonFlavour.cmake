@@ -204,7 +204,8 @@ function(procsync_add_python_flavour)
                      --data-dir ${src}/fixtures "--launcher=${PROCSYNC_PYTHON}"
                      --default-time-factor ${PROCSYNC_PYTHON_TIME_FACTOR})
     get_filename_component(area ${rel} DIRECTORY)
+    set(violation_env ${env} PROCSYNC_EXPECT_ATTEMPTS=3)  # see tests/selftest/expect.sh
     set_tests_properties(violation/${vrel}.py PROPERTIES
-      LABELS "violation;python;${area}" ENVIRONMENT "${env}" TIMEOUT 120)
+      LABELS "violation;python;${area}" ENVIRONMENT "${violation_env}" TIMEOUT 120)
   endforeach()
 endfunction()
