@@ -13,12 +13,12 @@
 # the load average when it ended: on a shared machine wall time says little, CPU time more.
 # Targets on 2 cores: first command <= 40 s wall, suite <= 1.1 x its longest behaviour,
 # harness overhead < 10 ms per behaviour.
-# usage: ci/benchmark.sh [JOBS=8]
+# usage: ci/benchmark.sh [JOBS=12]  (ctest -j of the suite run, as ci/conformance.sh)
 #   PROCSYNC_BENCH_SKIP_BUILD=1  reuse build/ and measure the suite only
 #   PROCSYNC_BENCH_BUILD_JOBS    parallel compiles (default: the number of cores)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jobs=${1:-8}
+jobs=${1:-12}
 build_jobs=${PROCSYNC_BENCH_BUILD_JOBS:-$(nproc)}
 bench=build-bench
 declare -a rows=()

@@ -51,7 +51,10 @@ build=build
 cmake --build --preset "$preset" --target behaviours || exit 2
 harness=${PROCSYNC_HARNESS:-$build/harness/procsync}
 rm -rf "$build/results"
-ctest --test-dir "$build" -L behaviour -j "${PROCSYNC_JOBS:-8}" "$@"
+# Twelve at once: the behaviours mostly sleep (about 65 s of them in all), so at 8 the run
+# was bound by that total (8.2 s) rather than by its longest behaviour (6 s); at 12 it takes
+# about as long as the longest (docs/ci.md, "Build speed"). PROCSYNC_JOBS overrides it.
+ctest --test-dir "$build" -L behaviour -j "${PROCSYNC_JOBS:-12}" "$@"
 ctest_status=$?
 "$harness" report --results "$build/results" --catalogue docs/catalogue.md \
   --platform "$build/procsync-platform.json" --ledger-dir ports -o "$build/report" "${report_flags[@]+"${report_flags[@]}"}"
