@@ -17,7 +17,7 @@ struct Shared {
   std::atomic<pid_t> background{0};
 };
 
-// Guards (scaled) for an end that comes at once after the key; below the trace's %timeout 5.
+// Guards (scaled) for an end at once after the key; the trace's %timeout 8 leaves set-up 5 s.
 constexpr double kMemberGuardSeconds = 1.5;
 constexpr double kLeaderGuardSeconds = 3.0;
 

@@ -14,7 +14,7 @@ sig = signal.SIGINT if intr else signal.SIGQUIT
 key = b"x"  # the deviation: the key sends nothing, as a plain character
 key_name = "Ctrl+C" if intr else "Ctrl+\\"
 
-# Guards (scaled) for an end that comes at once after the key; below the trace's %timeout 5.
+# Guards (scaled) for an end at once after the key; the trace's %timeout 8 leaves set-up 5 s.
 MEMBER_GUARD_SECONDS = 1.5
 LEADER_GUARD_SECONDS = 3.0
 
