@@ -8,7 +8,6 @@
 
 namespace {
 std::mutex g_a;
-std::mutex g_b;
 
 bool free_for_another_thread(std::mutex& m) {
   bool got = false;
