@@ -10,7 +10,65 @@ set(PROCSYNC_KNOWN_FEATURES
     sem_clockwait pthread_mutex_robust eventfd openpty ofd_locks flock pthread_setname_np
     pthread_tryjoin_np atomic_wait jthread counting_semaphore)
 
+# Every known feature in one program, checked before any on its own: where all are present
+# (the usual case) configure compiles once instead of eleven times, about 1.5 s less. When
+# it fails, each feature is checked on its own as below, so a missing one is named exactly.
+# The program asks of each feature what its own check asks (a symbol that is a macro fails it
+# and falls back to the checks one by one); the list says which, and must be the known list.
+set(_procsync_features_in_one_program
+    sem_clockwait pthread_mutex_robust eventfd openpty ofd_locks flock pthread_setname_np
+    pthread_tryjoin_np atomic_wait jthread counting_semaphore)
+if(NOT "${_procsync_features_in_one_program}" STREQUAL "${PROCSYNC_KNOWN_FEATURES}")
+  message(FATAL_ERROR "cmake/Features.cmake: a feature was added or removed; add its check "
+                      "to the program of _procsync_have_all_features too")
+endif()
+function(_procsync_have_all_features out)
+  cmake_push_check_state(RESET)
+  set(CMAKE_REQUIRED_DEFINITIONS -D_GNU_SOURCE)
+  set(CMAKE_REQUIRED_LIBRARIES Threads::Threads)
+  check_cxx_source_compiles("#include <fcntl.h>
+    #include <pthread.h>
+    #include <pty.h>
+    #include <semaphore.h>
+    #include <sys/eventfd.h>
+    #include <sys/file.h>
+    #include <atomic>
+    #include <semaphore>
+    #include <thread>
+    #if !defined(F_OFD_SETLKW) || !defined(__cpp_lib_atomic_wait)
+    #error a feature is missing
+    #endif
+    #if !defined(__cpp_lib_jthread) || !defined(__cpp_lib_semaphore)
+    #error a feature is missing
+    #endif
+    int main(int argc, char**) {
+      void* symbols[] = {reinterpret_cast<void*>(&sem_clockwait), reinterpret_cast<void*>(&eventfd),
+                         reinterpret_cast<void*>(&openpty), reinterpret_cast<void*>(&flock),
+                         reinterpret_cast<void*>(&pthread_setname_np),
+                         reinterpret_cast<void*>(&pthread_tryjoin_np)};
+      pthread_mutexattr_t a; pthread_mutexattr_init(&a);
+      pthread_mutexattr_setrobust(&a, PTHREAD_MUTEX_ROBUST);
+      pthread_mutex_t m; pthread_mutex_init(&m, &a);
+      std::atomic<int> w{0}; w.notify_all();
+      std::jthread t([] {});
+      std::counting_semaphore<2> s{1}; s.acquire();
+      return pthread_mutex_consistent(&m) + (symbols[argc % 6] == nullptr);
+    }" PROCSYNC_HAVE_ALL_FEATURES)
+  cmake_pop_check_state()
+  set(${out} ${PROCSYNC_HAVE_ALL_FEATURES} PARENT_SCOPE)
+endfunction()
+
 function(_procsync_check_feature feature out)
+  if(NOT feature IN_LIST PROCSYNC_KNOWN_FEATURES)
+    string(REPLACE ";" " " known "${PROCSYNC_KNOWN_FEATURES}")
+    message(FATAL_ERROR "Unknown feature '${feature}' in a %requires line; known: ${known} "
+                        "(add a check to cmake/Features.cmake)")
+  endif()
+  _procsync_have_all_features(all)
+  if(all)
+    set(${out} TRUE PARENT_SCOPE)
+    return()
+  endif()
   cmake_push_check_state(RESET)
   set(CMAKE_REQUIRED_DEFINITIONS -D_GNU_SOURCE)
   set(CMAKE_REQUIRED_LIBRARIES Threads::Threads)
@@ -57,10 +115,6 @@ function(_procsync_check_feature feature out)
       #error no semaphore
       #endif
       int main() { std::counting_semaphore<2> s{1}; s.acquire(); return 0; }" ${var})
-  else()
-    string(REPLACE ";" " " known "${PROCSYNC_KNOWN_FEATURES}")
-    message(FATAL_ERROR "Unknown feature '${feature}' in a %requires line; known: ${known} "
-                        "(add a check to cmake/Features.cmake)")
   endif()
   cmake_pop_check_state()
   set(${out} ${${var}} PARENT_SCOPE)
