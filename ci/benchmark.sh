@@ -47,7 +47,8 @@ measure() {
   rows+=("$label|$wall|$cpu|$(load)")
   last_wall=$wall last_cpu=$cpu
 }
-configure() { cmake -S . -B "$bench" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo; }
+# The default preset's settings (and so its compiler), as README's first command.
+configure() { cmake --preset default -B "$bench"; }
 conformance_build() { cmake --build "$bench" -j "$build_jobs" --target behaviours; }
 full_build() { cmake --build "$bench" -j "$build_jobs"; }
 clean_conformance() { rm -rf "$bench" && configure && conformance_build; }

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 case "${1:-gcc}" in
-  gcc) exec cmake --workflow --preset test ;;
+  gcc) exec cmake --workflow --preset gcc ;;
   clang) exec cmake --workflow --preset clang ;;
   *) echo "usage: ci/build-and-test.sh [gcc|clang]" >&2; exit 2 ;;
 esac

@@ -29,7 +29,7 @@ tmp=${TMPDIR:-/tmp}
 [ -x "$build/harness/procsync" ] || { cmake --preset default >/dev/null && cmake --build --preset default; } || exit 2
 build_abs=$(cd "$build" && pwd)
 if [ "$twin" -gt 0 ] && [ ! -x "$twin_build/harness/procsync" ]; then
-  cmake -S . -B "$twin_build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null &&
+  cmake --preset default -B "$twin_build" >/dev/null &&
     cmake --build "$twin_build" || exit 2
 fi
 twin_abs=$(cd "$twin_build" 2>/dev/null && pwd || echo "$build_abs")
