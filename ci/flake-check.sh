@@ -26,11 +26,20 @@ jobs=${PROCSYNC_JOBS:-8}
 tmp=${TMPDIR:-/tmp}
 
 "$(dirname "$0")/apt-install.sh" stress-ng
-[ -x "$build/harness/procsync" ] || { cmake --preset default >/dev/null && cmake --build --preset default; } || exit 2
+# Always brought up to date (a no-op when it is): a tree with only its harness built (as
+# ci/port.sh leaves build/) would otherwise run programs that do not exist.
+if [ -f "$build/CMakeCache.txt" ]; then
+  cmake --build "$build" || exit 2
+else
+  { cmake --preset default -B "$build" >/dev/null && cmake --build "$build"; } || exit 2
+fi
 build_abs=$(cd "$build" && pwd)
-if [ "$twin" -gt 0 ] && [ ! -x "$twin_build/harness/procsync" ]; then
-  cmake --preset default -B "$twin_build" >/dev/null &&
+if [ "$twin" -gt 0 ]; then
+  if [ -f "$twin_build/CMakeCache.txt" ]; then
     cmake --build "$twin_build" || exit 2
+  else
+    { cmake --preset default -B "$twin_build" >/dev/null && cmake --build "$twin_build"; } || exit 2
+  fi
 fi
 twin_abs=$(cd "$twin_build" 2>/dev/null && pwd || echo "$build_abs")
 
