@@ -9,8 +9,9 @@
 #   - the suite's wall time with `ctest -j` against its longest behaviour (the floor no
 #     scheduler can beat), and the harness's overhead per behaviour (spawn to the program's
 #     start mark, the program's last line to the verdict: medians and maxima).
-# Every figure has its wall time, its CPU time (user+sys of every process it waited for) and
-# the load average when it ended: on a shared machine wall time says little, CPU time more.
+# Every figure has its wall time, its CPU time (user+sys of every process it waited for), the
+# load average when it ended and the CPU time the hypervisor took from this machine meanwhile
+# (steal, all CPUs together): on a shared machine wall time says little, CPU time more.
 # Targets on 2 cores: first command <= 40 s wall, suite <= 1.1 x its longest behaviour,
 # harness overhead < 10 ms per behaviour.
 # usage: ci/benchmark.sh [JOBS=12]  (ctest -j of the suite run, as ci/conformance.sh)
@@ -32,19 +33,26 @@ children_cpu() {
     awk '{ printf "%.2f\n", $1 * 60 + $2 + $3 * 60 + $4 }')
 }
 load() { cut -d' ' -f1 /proc/loadavg; }
+# Seconds of every CPU taken by the hypervisor so far (the steal column of /proc/stat): on a
+# virtual machine whose host is busy, wall times grow while CPU times do not, and this says
+# by how much.
+steal() { awk -v hz="$(getconf CLK_TCK)" '$1 == "cpu" { printf "%.2f\n", $9 / hz }' /proc/stat; }
 
-# measure LABEL COMMAND...: runs it, records "LABEL wall cpu load"; output to $bench.log.
+# measure LABEL COMMAND...: runs it, records "LABEL wall cpu load steal"; output to
+# $bench.log.
 measure() {
-  local label=$1 start cpu0 wall cpu
+  local label=$1 start cpu0 wall cpu steal0 stolen
   shift
   start=$EPOCHREALTIME
+  steal0=$(steal)
   children_cpu
   cpu0=$cpu_now
   "$@" >>"$bench.log" 2>&1
   wall=$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')
   children_cpu
   cpu=$(awk -v a="$cpu0" -v b="$cpu_now" 'BEGIN { printf "%.1f", b - a }')
-  rows+=("$label|$wall|$cpu|$(load)")
+  stolen=$(awk -v a="$steal0" -v b="$(steal)" 'BEGIN { printf "%.1f", b - a }')
+  rows+=("$label|$wall|$cpu|$(load)|$stolen")
   last_wall=$wall last_cpu=$cpu
 }
 # The default preset's settings (and so its compiler), as README's first command.
@@ -107,10 +115,10 @@ count=$(find "$build/results" -name '*.json' | wc -l)
 ratio=$(awk -v w="$wall" -v l="$longest" 'BEGIN { printf "%.2f", w / l }')
 
 echo "procsync benchmark ($(nproc) cores, builds -j$build_jobs, ctest -j$jobs, $count behaviours, $failed failed)"
-printf '  %-46s %8s %8s %6s\n' "" "wall s" "CPU s" "load"
+printf '  %-46s %8s %8s %6s %8s\n' "" "wall s" "CPU s" "load" "stolen s"
 for r in "${rows[@]}"; do
-  IFS='|' read -r label w c l <<<"$r"
-  printf '  %-46s %8s %8s %6s\n' "$label" "$w" "$c" "$l"
+  IFS='|' read -r label w c l st <<<"$r"
+  printf '  %-46s %8s %8s %6s %8s\n' "$label" "$w" "$c" "$l" "$st"
 done
 if [ -n "${first_wall:-}" ]; then
   run_wall=$(awk -v a="$first_wall" -v b="$wall" 'BEGIN { printf "%.1f", a + b }')
