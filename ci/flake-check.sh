@@ -26,21 +26,16 @@ jobs=${PROCSYNC_JOBS:-8}
 tmp=${TMPDIR:-/tmp}
 
 "$(dirname "$0")/apt-install.sh" stress-ng
-# Always brought up to date (a no-op when it is): a tree with only its harness built (as
+# up_to_date DIR: configures DIR with the default preset when it has no cache yet, and builds
+# it every time (a no-op when it is up to date): a tree with only its harness built (as
 # ci/port.sh leaves build/) would otherwise run programs that do not exist.
-if [ -f "$build/CMakeCache.txt" ]; then
-  cmake --build "$build" || exit 2
-else
-  { cmake --preset default -B "$build" >/dev/null && cmake --build "$build"; } || exit 2
-fi
+up_to_date() {
+  [ -f "$1/CMakeCache.txt" ] || cmake --preset default -B "$1" >/dev/null || return 1
+  cmake --build "$1"
+}
+up_to_date "$build" || exit 2
 build_abs=$(cd "$build" && pwd)
-if [ "$twin" -gt 0 ]; then
-  if [ -f "$twin_build/CMakeCache.txt" ]; then
-    cmake --build "$twin_build" || exit 2
-  else
-    { cmake --preset default -B "$twin_build" >/dev/null && cmake --build "$twin_build"; } || exit 2
-  fi
-fi
+if [ "$twin" -gt 0 ]; then up_to_date "$twin_build" || exit 2; fi
 twin_abs=$(cd "$twin_build" 2>/dev/null && pwd || echo "$build_abs")
 
 snapshot() {

@@ -131,9 +131,6 @@ function(procsync_add_behaviours)
   # Which programs are needed, and which features each trace lacks.
   set(built "")
   procsync_test_indices(indices)
-  if(indices STREQUAL "")  # not if(NOT ...): a one-entry table is "0"
-    return()
-  endif()
   foreach(i IN LISTS indices)
     procsync_test_entry(entry ${i})
     string(JSON rel GET "${entry}" name)

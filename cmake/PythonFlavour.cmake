@@ -87,9 +87,6 @@ function(procsync_add_python_flavour)
   # has its own trace for that behaviour.
   file(GLOB_RECURSE programs CONFIGURE_DEPENDS RELATIVE ${src}/suite ${src}/suite/*.py)
   procsync_test_indices(indices)
-  if(indices STREQUAL "")  # not if(NOT ...): a one-entry table is "0"
-    return()
-  endif()
   set(names "")
   foreach(i IN LISTS indices)
     procsync_test_entry(entry ${i})
