@@ -7,9 +7,13 @@
 # from a second parser here. Which harness answers depends on the build:
 # - PROCSYNC_BUILD_HARNESS=OFF (the port presets): the host-built PROCSYNC_HARNESS_EXECUTABLE,
 #   which must exist when configuring.
-# - the harness built in this tree: it does not exist yet at configure time, so configure
-#   first builds procsync-list (cmake/list-tool: the trace parser and `list` alone) for the
-#   host in <build>/procsync-list, a project of its own, and asks it.
+# - the harness built in this tree: it does not exist yet at configure time. Configure reads
+#   the kept table cmake/test-table.json when its digest says it is current
+#   (cmake/KeptTestTable.cmake); otherwise it first builds procsync-list (cmake/list-tool: the
+#   trace parser and `list` alone) for the host in <build>/procsync-list, a project of its
+#   own, and asks it.
+include(${CMAKE_CURRENT_LIST_DIR}/KeptTestTable.cmake)
+option(PROCSYNC_KEPT_TEST_TABLE "Read the test table from cmake/test-table.json when it is current" ON)
 
 # Builds (or brings up to date) the host-only procsync-list; its path in <out>.
 function(_procsync_build_list_tool out)
@@ -81,14 +85,25 @@ function(procsync_test_entry out i)
   set(${out} "${entry}" PARENT_SCOPE)
 endfunction()
 
-# The test table of expected/ as `procsync list` prints it, in <out>.
+# The test table of expected/ as `procsync list` prints it (or its members CMake reads, from
+# the kept table cmake/test-table.json when that is current), in <out>.
 function(_procsync_test_table out)
   set(src ${PROJECT_SOURCE_DIR})
+  set_property(DIRECTORY ${src} APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${src}/cmake/test-table.json)
   if(PROCSYNC_BUILD_HARNESS)
-    _procsync_build_list_tool(lister)
-    set(list_sources trace.cpp trace.hpp listing.cpp listing.hpp list_main.cpp)
-    list(TRANSFORM list_sources PREPEND ${src}/harness/)
+    set(list_sources ${PROCSYNC_LIST_SOURCES})
+    list(TRANSFORM list_sources PREPEND ${src}/)
     set_property(DIRECTORY ${src} APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${list_sources})
+    if(PROCSYNC_KEPT_TEST_TABLE)
+      procsync_read_kept_test_table(table ${src})
+      if(table)
+        set(${out} "${table}" PARENT_SCOPE)
+        return()
+      endif()
+      message(STATUS "procsync: cmake/test-table.json is not current (a trace or the trace parser "
+                     "changed); reading the traces with procsync-list")
+    endif()
+    _procsync_build_list_tool(lister)
   else()
     set(lister ${PROCSYNC_HARNESS_EXECUTABLE})
     if(NOT EXISTS "${lister}")
@@ -123,6 +138,10 @@ function(procsync_add_behaviours)
   add_custom_target(behaviours)
   if(PROCSYNC_BUILD_HARNESS)
     add_dependencies(behaviours procsync)
+  endif()
+  procsync_add_test_table_target(${PROCSYNC_HARNESS_COMMAND})
+  if(PROCSYNC_BUILD_HARNESS)
+    add_dependencies(test-table procsync)
   endif()
   # tests/CMakeLists.txt needs each trace's program too (the violations' drift check), and
   # cmake/PythonFlavour.cmake the whole table.
