@@ -93,7 +93,7 @@ set(rewrite "cmake --build <build> --target test-table, and commit cmake/test-ta
 if(PROCSYNC_TEST_TABLE_MODE STREQUAL "write")
   set(text "{}")
   string(JSON text SET "${text}" about
-         "\"Written by cmake/KeptTestTable.cmake from procsync list; do not edit\"")
+         "\"procsync list's test table, as CMake reads it; written by `cmake --build <build> --target test-table` (cmake/KeptTestTable.cmake), not by hand\"")
   string(JSON text SET "${text}" inputs_sha256 "\"${digest}\"")
   string(JSON text SET "${text}" table "${table}")
   file(WRITE ${kept} "${text}\n")
