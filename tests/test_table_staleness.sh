@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
 # The proof that ci/test_table_current can fail: on a copy of the traces, the parser's sources
 # and the kept test table, the check must pass as it is, and fail with its reason when a
-# trace changed, when the table's content differs from `procsync list`, and when the table is
-# missing. usage: tests/test_table_staleness.sh <source dir> <procsync>
+# trace or a parser source changed, when the table's content differs from `procsync list`, and
+# when the table is missing or unreadable.
+# usage: tests/test_table_staleness.sh <source dir> <procsync> <parser source>...
+#   (the parser's sources relative to the source dir: PROCSYNC_LIST_SOURCES)
 set -euo pipefail
 src=$1 harness=$2
+shift 2
+parser_sources=("$@")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$tmp/cmake" "$tmp/harness"
+mkdir -p "$tmp/cmake"
 cp -r "$src/expected" "$tmp/"
 cp "$src/cmake/KeptTestTable.cmake" "$src/cmake/test-table.json" "$tmp/cmake/"
-cp "$src"/harness/{trace,listing}.{cpp,hpp} "$src/harness/list_main.cpp" "$tmp/harness/"
+for f in "${parser_sources[@]}"; do
+  mkdir -p "$tmp/$(dirname "$f")"
+  cp "$src/$f" "$tmp/$f"
+done
 
 # expect WANT REGEX: runs the check on the copy; WANT pass or fail, REGEX in its output.
 expect() {
@@ -28,15 +35,18 @@ expect() {
 
 expect pass "is current"
 
-trace=$(find "$tmp/expected" -name '*.trace' | sort | head -1)
+# (a glob, not `find | head`: under pipefail, head's early exit could fail the script)
+traces=("$tmp"/expected/*/*.trace)
+trace=${traces[0]}
 cp "$trace" "$tmp/trace.bak"
 echo "# one more comment line" >>"$trace"
 expect fail "is stale: a trace or the trace parser changed"
 cp "$tmp/trace.bak" "$trace"
 
-echo "// one more comment line" >>"$tmp/harness/trace.cpp"
+parser=${parser_sources[0]}
+echo "// one more comment line" >>"$tmp/$parser"
 expect fail "is stale: a trace or the trace parser changed"
-cp "$src/harness/trace.cpp" "$tmp/harness/"
+cp "$src/$parser" "$tmp/$parser"
 
 # Same digest, other content: the first timeout in the table gains a digit (5.0 becomes 51.0).
 table=$tmp/cmake/test-table.json
@@ -51,3 +61,6 @@ cp "$tmp/table.bak" "$table"
 
 rm "$table"
 expect fail "cmake/test-table.json is missing"
+
+echo '{' >"$table"
+expect fail "cmake/test-table.json is not a kept test table"
